@@ -1,0 +1,76 @@
+import { ChannelAnalyzer } from '../dsp/channel-analyzer.ts';
+import type { CoreSettings, DeepPartial } from '../dsp/config.ts';
+import { CoreOutput } from '../dsp/core-output.ts';
+import { buildReport } from '../report/build-report.ts';
+import type { Report } from '../report/report-types.ts';
+import type { ChannelAssignment } from './channel-roles.ts';
+import { SpeakerTrack } from './speaker-track.ts';
+
+const BLOCK = 4096;
+
+export interface RecordingAnalyzerOptions {
+  settings?: DeepPartial<CoreSettings>;
+  /** Per role, settings that override `settings` (e.g. a speaker's own pitch range). */
+  speakerSettings?: Partial<Record<ChannelAssignment['role'], DeepPartial<CoreSettings>>>;
+  source?: Report['source'];
+}
+
+/**
+ * Runs the core over a recording given in pieces (the command line and the file Worker both use
+ * it): one ChannelAnalyzer per assigned channel, one SpeakerTrack each, then the report.
+ */
+export class RecordingAnalyzer {
+  readonly sampleRate: number;
+  private readonly lanes: { assignment: ChannelAssignment; analyzer: ChannelAnalyzer; output: CoreOutput; track: SpeakerTrack }[];
+  private samples = 0;
+  private readonly source: Report['source'] | undefined;
+
+  constructor(sampleRate: number, assignments: ChannelAssignment[], options: RecordingAnalyzerOptions = {}) {
+    this.sampleRate = sampleRate;
+    this.source = options.source;
+    this.lanes = assignments.map((assignment) => {
+      const own = options.speakerSettings?.[assignment.role];
+      const analyzer = new ChannelAnalyzer(sampleRate, {
+        maxBlock: BLOCK,
+        settings: { ...options.settings, ...own, pitch: { ...options.settings?.pitch, ...own?.pitch } },
+      });
+      return { assignment, analyzer, output: new CoreOutput(analyzer.maxFramesPerBlock), track: new SpeakerTrack() };
+    });
+  }
+
+  /** Analyses `channels[c][start..end)` for every channel (all the same length). */
+  push(channels: ArrayLike<number>[], start = 0, end = channels[0]?.length ?? 0): void {
+    for (let from = start; from < end; from += BLOCK) {
+      const to = Math.min(end, from + BLOCK);
+      for (const lane of this.lanes) {
+        const data = channels[lane.assignment.channel];
+        if (!data) throw new RangeError(`channel ${lane.assignment.channel} is missing`);
+        lane.analyzer.process(data, from, to, lane.output);
+        lane.track.consume(lane.output);
+      }
+      this.samples += to - from;
+    }
+  }
+
+  get durationSec(): number {
+    return this.samples / this.sampleRate;
+  }
+
+  finish(): Report {
+    for (const lane of this.lanes) {
+      lane.analyzer.finish(lane.output);
+      lane.track.consume(lane.output);
+    }
+    return buildReport({
+      tracks: this.lanes.map((l) => ({ role: l.assignment.role, channel: l.assignment.channel, track: l.track })),
+      durationSec: this.durationSec,
+      sampleRate: this.sampleRate,
+      source: this.source,
+    });
+  }
+
+  /** The tracks, for analyses beyond the report (coaching reads the spectral fields). */
+  tracks(): { role: ChannelAssignment['role']; track: SpeakerTrack }[] {
+    return this.lanes.map((l) => ({ role: l.assignment.role, track: l.track }));
+  }
+}

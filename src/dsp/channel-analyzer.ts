@@ -1,0 +1,212 @@
+import {
+  FRAMES_PER_SEC,
+  HOP_SEC,
+  LEVEL_FLOOR_DB,
+  MAX_SAMPLE_RATE,
+  MIN_SAMPLE_RATE,
+  mergeSettings,
+  type CoreSettings,
+  type DeepPartial,
+} from './config.ts';
+import type { CoreOutput } from './core-output.ts';
+import { Decimator, decimationFactorFor } from './decimator.ts';
+import { FrameField } from './frame-layout.ts';
+import { NoiseFloor } from './noise-floor.ts';
+import { YinPitchDetector, type PitchEstimate } from './pitch.ts';
+import { SpectralAnalyzer, spectralSizeFor, type SpectralFeatures } from './spectral.ts';
+import { SyllableNucleusDetector } from './syllables.ts';
+import { VoiceActivityDetector } from './vad.ts';
+
+export interface ChannelAnalyzerOptions {
+  /** Largest block `process` will be given; sizes the scratch buffers. */
+  maxBlock?: number;
+  settings?: DeepPartial<CoreSettings>;
+}
+
+/**
+ * The streaming analysis of one voice channel, the single DSP core that every host runs.
+ *
+ * Built for one input rate; decimates to about 16 kHz; emits a frame every 10 ms, frame i centred
+ * at exactly i·10 ms of input (the decimator's delay is compensated, fractional hops are rounded
+ * per frame so nothing drifts). Feeding the same samples in any block sizes gives the same
+ * numbers. Nothing is allocated after construction.
+ */
+export class ChannelAnalyzer {
+  readonly sampleRate: number;
+  readonly analysisRate: number;
+  readonly maxBlock: number;
+  readonly settings: CoreSettings;
+  /** Most frames one `process` call of `maxBlock` samples can emit: size a CoreOutput with it. */
+  readonly maxFramesPerBlock: number;
+
+  private readonly decimator: Decimator;
+  private readonly pitch: YinPitchDetector;
+  private readonly spectral: SpectralAnalyzer;
+  private readonly noiseFloor: NoiseFloor;
+  private readonly vad: VoiceActivityDetector;
+  private readonly syllables: SyllableNucleusDetector;
+  private readonly decimated: Float64Array;
+  private readonly zeros: Float64Array;
+
+  /** Newest `span` analysis samples, written twice so the window is one contiguous run. */
+  private readonly ring: Float64Array;
+  private readonly span: number;
+  /** Centre offset of the frame window within `span`. */
+  private readonly before: number;
+  private ringPos = 0;
+  private produced = 0;
+  private inputSamples = 0;
+  private nextFrame = 0;
+  private nextFrameReadyAt = 0;
+
+  private readonly pitchStart: number;
+  private readonly spectralStart: number;
+  private readonly levelStart: number;
+  private readonly levelLength: number;
+  private readonly pitchResult: PitchEstimate = { f0Hz: 0, voicing: 0 };
+  private readonly spectralResult: SpectralFeatures = {
+    centroidHz: 0,
+    spreadHz: 0,
+    flatness: 0,
+    rolloffHz: 0,
+    zcrHz: 0,
+    bandDb: 0,
+  };
+
+  constructor(sampleRate: number, options: ChannelAnalyzerOptions = {}) {
+    if (!Number.isFinite(sampleRate) || sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
+      throw new RangeError(`sample rate ${sampleRate} Hz is outside ${MIN_SAMPLE_RATE}–${MAX_SAMPLE_RATE} Hz`);
+    }
+    this.sampleRate = sampleRate;
+    this.settings = mergeSettings(options.settings);
+    this.maxBlock = options.maxBlock ?? 8192;
+    const factor = decimationFactorFor(sampleRate);
+    this.analysisRate = sampleRate / factor;
+    this.decimator = new Decimator(factor);
+    this.decimated = new Float64Array(Math.ceil(this.maxBlock / factor) + 1);
+    this.zeros = new Float64Array(this.maxBlock);
+
+    const s = this.settings;
+    this.pitch = new YinPitchDetector(this.analysisRate, s.pitch);
+    const spectralSize = spectralSizeFor(this.analysisRate);
+    this.spectral = new SpectralAnalyzer(
+      this.analysisRate,
+      spectralSize,
+      s.rolloffFraction,
+      s.syllables.bandLowHz,
+      Math.min(s.syllables.bandHighHz, this.analysisRate * 0.45),
+    );
+    this.noiseFloor = new NoiseFloor(FRAMES_PER_SEC, s.vad.floorMemorySec, s.vad.initialFloorDb);
+    this.vad = new VoiceActivityDetector(s.vad);
+    this.syllables = new SyllableNucleusDetector(s.syllables, HOP_SEC);
+
+    const longest = Math.max(this.pitch.frameLength, spectralSize);
+    this.before = Math.ceil(longest / 2);
+    this.span = 2 * this.before + 1;
+    this.ring = new Float64Array(2 * this.span);
+    this.pitchStart = this.before - Math.floor(this.pitch.frameLength / 2);
+    this.spectralStart = this.before - spectralSize / 2;
+    this.levelLength = this.pitch.window;
+    this.levelStart = this.before - Math.floor(this.levelLength / 2);
+
+    const hopInput = sampleRate / FRAMES_PER_SEC;
+    this.maxFramesPerBlock = Math.ceil(this.maxBlock / hopInput) + 1;
+    this.nextFrameReadyAt = this.readyAt(0);
+  }
+
+  /** Total latency from a sample's arrival to the frame centred on it, in seconds. */
+  get latencySec(): number {
+    return (this.span - this.before + this.decimator.delayOutput) / this.analysisRate;
+  }
+
+  /** Frames emitted so far. */
+  get frameIndex(): number {
+    return this.nextFrame;
+  }
+
+  /** True while the voice activity detector is inside a speech segment. */
+  get speaking(): boolean {
+    return this.vad.speaking;
+  }
+
+  /** Analyses `input[start..end)`; frames and events are appended to `out`. */
+  process(input: ArrayLike<number>, start: number, end: number, out: CoreOutput): void {
+    if (end - start > this.maxBlock) blockTooLarge(end - start, this.maxBlock);
+    this.inputSamples += end - start;
+    const count = this.decimator.process(input, start, end, this.decimated);
+    for (let i = 0; i < count; i++) this.pushAnalysisSample(this.decimated[i], out);
+  }
+
+  /**
+   * Ends the stream: pads with silence until every frame whose centre lies inside the input has
+   * been emitted, and closes an open speech segment.
+   */
+  finish(out: CoreOutput): void {
+    const totalFrames = Math.ceil((this.inputSamples * FRAMES_PER_SEC) / this.sampleRate);
+    const padBlock = Math.min(this.maxBlock, Math.ceil(this.sampleRate / FRAMES_PER_SEC));
+    while (this.nextFrame < totalFrames) {
+      // The padding runs through the decimator too, so its filter tail reaches the last frames.
+      const count = this.decimator.process(this.zeros, 0, padBlock, this.decimated);
+      for (let i = 0; i < count && this.nextFrame < totalFrames; i++) this.pushAnalysisSample(this.decimated[i], out);
+    }
+    this.vad.finish(out);
+  }
+
+  private pushAnalysisSample(x: number, out: CoreOutput): void {
+    const span = this.span;
+    this.ring[this.ringPos] = x;
+    this.ring[this.ringPos + span] = x;
+    this.ringPos = this.ringPos + 1 === span ? 0 : this.ringPos + 1;
+    this.produced++;
+    if (this.produced === this.nextFrameReadyAt) {
+      this.emitFrame(out);
+      this.nextFrame++;
+      this.nextFrameReadyAt = this.readyAt(this.nextFrame);
+    }
+  }
+
+  /** Analysis samples needed before frame i's window (centred on i·10 ms of input) is complete. */
+  private readyAt(frame: number): number {
+    const centre = Math.round((frame * this.analysisRate) / FRAMES_PER_SEC) + this.decimator.delayOutput;
+    return centre - this.before + this.span;
+  }
+
+  private emitFrame(out: CoreOutput): void {
+    // After the write, ringPos points at the oldest sample: the window is ring[ringPos .. +span).
+    const base = this.ringPos;
+    const ring = this.ring;
+    this.pitch.estimate(ring, base + this.pitchStart, this.pitchResult);
+    this.spectral.analyze(ring, base + this.spectralStart, this.spectralResult);
+    let sumSquares = 0;
+    const levelFrom = base + this.levelStart;
+    for (let j = 0; j < this.levelLength; j++) sumSquares += ring[levelFrom + j] * ring[levelFrom + j];
+    const meanSquare = sumSquares / this.levelLength;
+    const levelDb = meanSquare > 1e-12 ? Math.max(LEVEL_FLOOR_DB, 10 * Math.log10(meanSquare)) : LEVEL_FLOOR_DB;
+
+    const floorDb = this.noiseFloor.update(levelDb);
+    const timeSec = this.nextFrame * HOP_SEC;
+    const voiced = this.pitchResult.f0Hz > 0;
+    // Pitch is only reported where the channel is above its floor: periodic hum is not a voice.
+    const f0Hz = voiced && levelDb > floorDb + this.settings.vad.voicedOnsetDb ? this.pitchResult.f0Hz : 0;
+    this.vad.push(timeSec, levelDb, floorDb, f0Hz > 0, out);
+    this.syllables.push(this.spectralResult.bandDb, levelDb, floorDb, f0Hz > 0, out);
+
+    const at = out.claimFrame(this.nextFrame);
+    const frames = out.frames;
+    frames[at + FrameField.f0Hz] = f0Hz;
+    frames[at + FrameField.voicing] = this.pitchResult.voicing;
+    frames[at + FrameField.levelDb] = levelDb;
+    frames[at + FrameField.floorDb] = floorDb;
+    frames[at + FrameField.centroidHz] = this.spectralResult.centroidHz;
+    frames[at + FrameField.spreadHz] = this.spectralResult.spreadHz;
+    frames[at + FrameField.flatness] = this.spectralResult.flatness;
+    frames[at + FrameField.rolloffHz] = this.spectralResult.rolloffHz;
+    frames[at + FrameField.zcrHz] = this.spectralResult.zcrHz;
+    frames[at + FrameField.bandDb] = this.spectralResult.bandDb;
+  }
+}
+
+/** Kept out of `process` so the hot path holds no allocation, even on its error branch. */
+function blockTooLarge(length: number, maxBlock: number): never {
+  throw new RangeError(`block of ${length} samples exceeds maxBlock ${maxBlock}`);
+}

@@ -1,0 +1,101 @@
+/**
+ * Settings of the analysis core. Every number that shapes a measurement lives here, with the
+ * reason for its value, so that the three hosts (worklet, worker, command line) share them.
+ */
+
+export interface PitchSettings {
+  /** Lowest F0 searched, Hz. 60 Hz covers low male voices; raise it for a known higher speaker. */
+  minHz: number;
+  /** Highest F0 searched, Hz. 500 Hz covers raised female and child voices. */
+  maxHz: number;
+  /**
+   * YIN absolute threshold on the cumulative mean normalised difference (de Cheveigné & Kawahara
+   * 2002, step 4). The first dip below it is taken, which is what keeps YIN off sub-octaves.
+   */
+  yinThreshold: number;
+  /** A frame is voiced when its best normalised difference is below this (aperiodicity). */
+  voicingThreshold: number;
+}
+
+export interface VadSettings {
+  /** Speech starts when the level rises this far above the adaptive noise floor, dB. */
+  onsetDb: number;
+  /** A voiced frame counts as speech at this smaller margin above the floor, dB. */
+  voicedOnsetDb: number;
+  /** Frames above the onset margin needed in a row before speech starts (debounce clicks). */
+  minOnsetFrames: number;
+  /** Frames below the onset margin needed in a row before speech ends (hangover). */
+  hangoverFrames: number;
+  /** Length of the noise floor's minimum-statistics memory, s. Longer than a breath group. */
+  floorMemorySec: number;
+  /** Level assumed before anything is heard, dBFS. */
+  initialFloorDb: number;
+}
+
+export interface SyllableSettings {
+  /**
+   * A syllable nucleus is an intensity peak that stands at least this far above the dips on both
+   * sides, dB (de Jong & Wempe 2009 use 2 dB).
+   */
+  minDipDb: number;
+  /** Peaks must be at least this far above the noise floor, dB. */
+  minAboveFloorDb: number;
+  /** Peaks quieter than the loudest recent peak by more than this are ignored, dB. */
+  maxBelowPeakDb: number;
+  /** Band of the intensity contour, Hz: vowel energy, leaving out fricative noise. */
+  bandLowHz: number;
+  bandHighHz: number;
+  /** Moving-average length of the intensity contour, frames. */
+  smoothFrames: number;
+}
+
+export interface CoreSettings {
+  pitch: PitchSettings;
+  vad: VadSettings;
+  syllables: SyllableSettings;
+  /** Fraction of spectral energy below the roll-off frequency. */
+  rolloffFraction: number;
+}
+
+export const defaultCoreSettings: CoreSettings = {
+  pitch: { minHz: 60, maxHz: 500, yinThreshold: 0.15, voicingThreshold: 0.35 },
+  vad: {
+    onsetDb: 9,
+    voicedOnsetDb: 4,
+    minOnsetFrames: 3,
+    hangoverFrames: 12,
+    floorMemorySec: 5,
+    initialFloorDb: -60,
+  },
+  syllables: {
+    minDipDb: 2,
+    minAboveFloorDb: 10,
+    maxBelowPeakDb: 25,
+    bandLowHz: 300,
+    bandHighHz: 3000,
+    smoothFrames: 3,
+  },
+  rolloffFraction: 0.85,
+};
+
+/** Frames are 10 ms apart in every host; the report's `hopSec`. */
+export const HOP_SEC = 0.01;
+export const FRAMES_PER_SEC = 100;
+
+/** Input rates the core accepts. Outside this range the caller gets a clear error. */
+export const MIN_SAMPLE_RATE = 8000;
+export const MAX_SAMPLE_RATE = 192000;
+
+/** Levels are clamped here so digital silence stays a finite number. */
+export const LEVEL_FLOOR_DB = -120;
+
+export function mergeSettings(overrides: DeepPartial<CoreSettings> = {}): CoreSettings {
+  return {
+    pitch: { ...defaultCoreSettings.pitch, ...overrides.pitch },
+    vad: { ...defaultCoreSettings.vad, ...overrides.vad },
+    syllables: { ...defaultCoreSettings.syllables, ...overrides.syllables },
+    rolloffFraction: overrides.rolloffFraction ?? defaultCoreSettings.rolloffFraction,
+  };
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };

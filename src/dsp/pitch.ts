@@ -1,0 +1,145 @@
+import type { PitchSettings } from './config.ts';
+import { RealFft, nextPowerOfTwo } from './fft.ts';
+
+/** Where a pitch estimate is written; owned by the caller and reused. */
+export interface PitchEstimate {
+  /** Fundamental frequency in Hz, 0 when the frame is unvoiced. */
+  f0Hz: number;
+  /** 1 − aperiodicity, in [0, 1]: how clearly periodic the frame is. */
+  voicing: number;
+}
+
+/**
+ * YIN pitch detector (de Cheveigné & Kawahara 2002, J. Acoust. Soc. Am. 111(4)) for one
+ * analysis rate and F0 range, with the difference function computed through the FFT.
+ * All buffers are allocated here; `estimate` allocates nothing.
+ *
+ * Octave guards: YIN's absolute threshold takes the first dip, not the deepest, which keeps it off
+ * sub-octaves (creaky voice, alternating periods); the difference function measures periodicity
+ * rather than spectral peaks, so a weak or missing fundamental still gives the right period; and a
+ * strong second harmonic only wins when the odd harmonics are nearly absent.
+ */
+export class YinPitchDetector {
+  /** Samples the detector reads per frame: integration window + longest lag + 1. */
+  readonly frameLength: number;
+  /** Integration window W (eq. 1). */
+  readonly window: number;
+  private readonly minLag: number;
+  private readonly maxLag: number;
+  private readonly sampleRate: number;
+  private readonly settings: PitchSettings;
+  private readonly fft: RealFft;
+  private readonly padded: Float64Array;
+  private readonly reA: Float64Array;
+  private readonly imA: Float64Array;
+  private readonly reB: Float64Array;
+  private readonly imB: Float64Array;
+  private readonly correlation: Float64Array;
+  private readonly energyPrefix: Float64Array;
+  private readonly cmnd: Float64Array;
+
+  constructor(sampleRate: number, settings: PitchSettings) {
+    if (!(settings.minHz > 0 && settings.maxHz > settings.minHz && settings.maxHz < sampleRate / 4)) {
+      throw new RangeError(`pitch range ${settings.minHz}–${settings.maxHz} Hz does not fit ${sampleRate} Hz`);
+    }
+    this.sampleRate = sampleRate;
+    this.settings = settings;
+    this.minLag = Math.max(2, Math.floor(sampleRate / settings.maxHz));
+    this.maxLag = Math.ceil(sampleRate / settings.minHz);
+    // 25 ms as in the paper, and at least 1.5 periods of the lowest F0.
+    this.window = Math.ceil(sampleRate * Math.max(0.025, 1.5 / settings.minHz));
+    this.frameLength = this.window + this.maxLag + 1;
+    const size = nextPowerOfTwo(this.frameLength);
+    this.fft = new RealFft(size);
+    this.padded = new Float64Array(size);
+    const bins = size / 2 + 1;
+    this.reA = new Float64Array(bins);
+    this.imA = new Float64Array(bins);
+    this.reB = new Float64Array(bins);
+    this.imB = new Float64Array(bins);
+    this.correlation = new Float64Array(size);
+    this.energyPrefix = new Float64Array(this.frameLength + 1);
+    this.cmnd = new Float64Array(this.maxLag + 2);
+  }
+
+  /** Estimates F0 of `frame[start .. start + frameLength)` into `out`. */
+  estimate(frame: Float64Array, start: number, out: PitchEstimate): void {
+    const W = this.window;
+    const L = this.frameLength;
+    const maxLag = this.maxLag;
+    const prefix = this.energyPrefix;
+    prefix[0] = 0;
+    for (let j = 0; j < L; j++) {
+      const x = frame[start + j];
+      prefix[j + 1] = prefix[j] + x * x;
+    }
+    const energy0 = prefix[W];
+    // Below about -110 dBFS there is nothing to measure; avoids 0/0 in digital silence.
+    if (energy0 < W * 1e-11) {
+      out.f0Hz = 0;
+      out.voicing = 0;
+      return;
+    }
+
+    // r(τ) = Σ_{j<W} x_j x_{j+τ}: cross-correlation of the first W samples with the frame.
+    const padded = this.padded;
+    padded.fill(0);
+    for (let j = 0; j < W; j++) padded[j] = frame[start + j];
+    this.fft.forward(padded, this.reA, this.imA);
+    for (let j = 0; j < L; j++) padded[j] = frame[start + j];
+    this.fft.forward(padded, this.reB, this.imB);
+    const bins = this.reA.length;
+    for (let k = 0; k < bins; k++) {
+      // conj(A)·B, stored back into A.
+      const ar = this.reA[k];
+      const ai = this.imA[k];
+      const br = this.reB[k];
+      const bi = this.imB[k];
+      this.reA[k] = ar * br + ai * bi;
+      this.imA[k] = ar * bi - ai * br;
+    }
+    this.fft.inverse(this.reA, this.imA, this.correlation);
+
+    // Difference function d(τ) = r_t(0) + r_{t+τ}(0) − 2 r_t(τ) (eq. 7), and its cumulative mean
+    // normalised form d'(τ) = d(τ) / ((1/τ) Σ_{k≤τ} d(k)) (eq. 8).
+    const cmnd = this.cmnd;
+    cmnd[0] = 1;
+    let running = 0;
+    for (let lag = 1; lag <= maxLag; lag++) {
+      let d = energy0 + (prefix[lag + W] - prefix[lag]) - 2 * this.correlation[lag];
+      if (d < 0) d = 0;
+      running += d;
+      cmnd[lag] = running > 0 ? (d * lag) / running : 1;
+    }
+
+    // Step 4: the first lag whose dip goes below the threshold, followed down to its minimum;
+    // otherwise the global minimum (which then usually fails the voicing test).
+    const threshold = this.settings.yinThreshold;
+    let best = -1;
+    for (let lag = this.minLag; lag <= maxLag; lag++) {
+      if (cmnd[lag] < threshold) {
+        while (lag + 1 <= maxLag && cmnd[lag + 1] < cmnd[lag]) lag++;
+        best = lag;
+        break;
+      }
+    }
+    if (best < 0) {
+      best = this.minLag;
+      for (let lag = this.minLag + 1; lag <= maxLag; lag++) if (cmnd[lag] < cmnd[best]) best = lag;
+    }
+    const aperiodicity = cmnd[best];
+    out.voicing = aperiodicity >= 1 ? 0 : 1 - aperiodicity;
+    if (aperiodicity > this.settings.voicingThreshold || best === this.minLag || best === maxLag) {
+      // A minimum on the edge of the search range is a range error, not a pitch.
+      out.f0Hz = 0;
+      return;
+    }
+    // Step 5: parabolic interpolation of the dip for sub-sample precision.
+    const a = cmnd[best - 1];
+    const b = cmnd[best];
+    const c = cmnd[best + 1];
+    const denominator = a - 2 * b + c;
+    const shift = denominator > 0 ? (0.5 * (a - c)) / denominator : 0;
+    out.f0Hz = this.sampleRate / (best + shift);
+  }
+}

@@ -1,0 +1,120 @@
+import { RealFft } from './fft.ts';
+
+/** Spectral cues of one frame, written into a caller-owned object. */
+export interface SpectralFeatures {
+  /** Amplitude-weighted mean frequency, Hz (meyda's spectralCentroid × bin width). */
+  centroidHz: number;
+  /** Amplitude-weighted standard deviation around the centroid, Hz. */
+  spreadHz: number;
+  /** Geometric over arithmetic mean of the amplitude spectrum, 0 (tonal) to 1 (white noise). */
+  flatness: number;
+  /** Frequency below which `rolloffFraction` of the amplitude sum lies, Hz. */
+  rolloffHz: number;
+  /** Zero crossings per second of the unwindowed frame. */
+  zcrHz: number;
+  /** Power in the vowel band (config `bandLowHz`–`bandHighHz`), dB relative to full scale. */
+  bandDb: number;
+}
+
+/**
+ * The spectral kernels, allocation-free: Hann window, real FFT, amplitude spectrum of the first
+ * size/2 bins (as meyda does), and features over it. The same definitions as meyda's extractors,
+ * which the unit tests use as the reference, but in Hz and without allocating.
+ */
+export class SpectralAnalyzer {
+  readonly size: number;
+  private readonly sampleRate: number;
+  private readonly rolloffFraction: number;
+  private readonly bandLowBin: number;
+  private readonly bandHighBin: number;
+  private readonly fft: RealFft;
+  private readonly hann: Float64Array;
+  private readonly windowed: Float64Array;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+  readonly amplitude: Float64Array;
+  /** Sum of squared window values, for a band power that does not depend on the FFT size. */
+  private readonly windowPower: number;
+
+  constructor(sampleRate: number, size: number, rolloffFraction: number, bandLowHz: number, bandHighHz: number) {
+    this.size = size;
+    this.sampleRate = sampleRate;
+    this.rolloffFraction = rolloffFraction;
+    this.fft = new RealFft(size);
+    this.hann = new Float64Array(size);
+    let power = 0;
+    for (let i = 0; i < size; i++) {
+      // Symmetric Hann, (size − 1) in the denominator, as meyda's "hanning".
+      this.hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (size - 1));
+      power += this.hann[i] * this.hann[i];
+    }
+    this.windowPower = power;
+    this.windowed = new Float64Array(size);
+    this.re = new Float64Array(size / 2 + 1);
+    this.im = new Float64Array(size / 2 + 1);
+    this.amplitude = new Float64Array(size / 2);
+    const binHz = sampleRate / size;
+    this.bandLowBin = Math.max(1, Math.round(bandLowHz / binHz));
+    this.bandHighBin = Math.min(size / 2 - 1, Math.round(bandHighHz / binHz));
+  }
+
+  analyze(frame: Float64Array, start: number, out: SpectralFeatures): void {
+    const size = this.size;
+    let crossings = 0;
+    let previous = frame[start];
+    for (let i = 0; i < size; i++) {
+      const x = frame[start + i];
+      // Same rule as meyda's zcr: a sign change counting 0 as positive.
+      if (i > 0 && (previous >= 0) !== (x >= 0)) crossings++;
+      previous = x;
+      this.windowed[i] = x * this.hann[i];
+    }
+    out.zcrHz = (crossings * this.sampleRate) / size;
+
+    this.fft.forward(this.windowed, this.re, this.im);
+    const amplitude = this.amplitude;
+    const bins = amplitude.length;
+    let sum = 0;
+    let weighted = 0;
+    let weighted2 = 0;
+    let logSum = 0;
+    let bandPower = 0;
+    for (let k = 0; k < bins; k++) {
+      const power = this.re[k] * this.re[k] + this.im[k] * this.im[k];
+      const a = Math.sqrt(power);
+      amplitude[k] = a;
+      sum += a;
+      weighted += k * a;
+      weighted2 += k * k * a;
+      // The floor keeps log(0) finite in digital silence.
+      logSum += Math.log(a + 1e-20);
+      if (k >= this.bandLowBin && k <= this.bandHighBin) bandPower += power;
+    }
+    const binHz = this.sampleRate / size;
+    if (sum <= 1e-12) {
+      out.centroidHz = 0;
+      out.spreadHz = 0;
+      out.flatness = 0;
+      out.rolloffHz = 0;
+      out.bandDb = -120;
+      return;
+    }
+    const centroidBins = weighted / sum;
+    out.centroidHz = centroidBins * binHz;
+    out.spreadHz = Math.sqrt(Math.max(0, weighted2 / sum - centroidBins * centroidBins)) * binHz;
+    out.flatness = (Math.exp(logSum / bins) * bins) / sum;
+    const target = this.rolloffFraction * sum;
+    let cumulative = 0;
+    let k = 0;
+    while (k < bins - 1 && cumulative + amplitude[k] < target) cumulative += amplitude[k++];
+    out.rolloffHz = k * binHz;
+    // Parseval: one-sided band power over the window's power gives the band's mean square.
+    const meanSquare = (2 * bandPower) / (size * this.windowPower);
+    out.bandDb = meanSquare > 1e-12 ? 10 * Math.log10(meanSquare) : -120;
+  }
+}
+
+/** FFT length of the spectral frame: the power of two nearest to 32 ms. */
+export function spectralSizeFor(sampleRate: number): number {
+  return 2 ** Math.round(Math.log2(0.032 * sampleRate));
+}

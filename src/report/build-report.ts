@@ -1,0 +1,126 @@
+import { HOP_SEC } from '../dsp/config.ts';
+import type { SpeakerTrack } from '../analysis/speaker-track.ts';
+import {
+  REPORT_SCHEMA,
+  type Report,
+  type ReportEvent,
+  type Speaker,
+  type SpeakerRole,
+  type SpeakerSummary,
+  type TimeSpan,
+} from './report-types.ts';
+
+/** Gaps in one speaker's speech shorter than this are part of speaking, not a pause (s). */
+export const MIN_PAUSE_SEC = 0.25;
+
+export interface TrackForReport {
+  role: SpeakerRole;
+  channel: number;
+  track: SpeakerTrack;
+}
+
+export interface ReportInput {
+  tracks: TrackForReport[];
+  durationSec: number;
+  sampleRate: number;
+  source?: Report['source'];
+}
+
+/** Builds the report from what the core measured on each channel. */
+export function buildReport(input: ReportInput): Report {
+  const totalSpeech = input.tracks.reduce((sum, t) => sum + totalDuration(t.track.speech), 0);
+  const speakers: Report['speakers'] = {};
+  const events: ReportEvent[] = [];
+  for (const { role, channel, track } of input.tracks) {
+    speakers[role] = buildSpeaker(track, channel, totalSpeech);
+    const others = input.tracks.filter((t) => t.role !== role).map((t) => t.track.speech);
+    for (const gap of pausesOf(track.speech, others)) events.push({ type: 'pause', speaker: role, ...gap });
+  }
+  events.sort((a, b) => a.start - b.start);
+  return {
+    schema: REPORT_SCHEMA,
+    durationSec: round(input.durationSec, 6),
+    sampleRate: input.sampleRate,
+    speakers,
+    events,
+    ...(input.source ? { source: input.source } : {}),
+  };
+}
+
+function buildSpeaker(track: SpeakerTrack, channel: number, totalSpeech: number): Speaker {
+  const f0 = track.fields.f0Hz.view();
+  const level = track.fields.levelDb.view();
+  return {
+    channel,
+    frames: {
+      hopSec: HOP_SEC,
+      startSec: 0,
+      f0Hz: Array.from(f0, (v) => round(v, 3)),
+      levelDb: Array.from(level, (v) => round(v, 3)),
+    },
+    speech: track.speech.map((s) => ({ start: round(s.start, 3), end: round(s.end, 3) })),
+    summary: summarise(track, f0, totalSpeech),
+    tone: [],
+  };
+}
+
+function summarise(track: SpeakerTrack, f0: Float64Array, totalSpeech: number): SpeakerSummary {
+  const speechSec = totalDuration(track.speech);
+  const pitch = pitchStatistics(f0);
+  const syllables = track.syllableTimes.length;
+  const span = track.speech.length > 0 ? track.speech[track.speech.length - 1].end - track.speech[0].start : 0;
+  return {
+    speechSec: round(speechSec, 3),
+    talkShare: totalSpeech > 0 ? round(speechSec / totalSpeech, 4) : 0,
+    meanF0Hz: round(pitch.meanHz, 2),
+    pitchSdSemitones: round(pitch.sdSemitones, 3),
+    syllables,
+    speechRate: span > 0 ? round(syllables / span, 3) : 0,
+    articulationRate: speechSec > 0 ? round(syllables / speechSec, 3) : 0,
+    syllableTimes: track.syllableTimes.map((t) => round(t, 3)),
+  };
+}
+
+/** Mean F0 in Hz and the standard deviation of F0 in semitones, over voiced frames (f0 > 0). */
+export function pitchStatistics(f0: ArrayLike<number>, from = 0, to = f0.length): { meanHz: number; sdSemitones: number; voiced: number } {
+  let n = 0;
+  let sumHz = 0;
+  let sumSt = 0;
+  let sumSt2 = 0;
+  for (let i = from; i < to; i++) {
+    const hz = f0[i];
+    if (hz <= 0) continue;
+    const st = 12 * Math.log2(hz);
+    n++;
+    sumHz += hz;
+    sumSt += st;
+    sumSt2 += st * st;
+  }
+  if (n === 0) return { meanHz: 0, sdSemitones: 0, voiced: 0 };
+  const meanSt = sumSt / n;
+  return { meanHz: sumHz / n, sdSemitones: Math.sqrt(Math.max(0, sumSt2 / n - meanSt * meanSt)), voiced: n };
+}
+
+/**
+ * Gaps of at least MIN_PAUSE_SEC between one speaker's segments during which nobody else speaks:
+ * a pause within a turn. A gap the other speaker fills is a turn exchange, not a pause.
+ */
+export function pausesOf(speech: TimeSpan[], others: TimeSpan[][]): TimeSpan[] {
+  const pauses: TimeSpan[] = [];
+  for (let i = 1; i < speech.length; i++) {
+    const gap = { start: speech[i - 1].end, end: speech[i].start };
+    if (gap.end - gap.start < MIN_PAUSE_SEC) continue;
+    const filled = others.some((segments) => segments.some((s) => s.start < gap.end && s.end > gap.start));
+    if (!filled) pauses.push({ start: round(gap.start, 3), end: round(gap.end, 3) });
+  }
+  return pauses;
+}
+
+function totalDuration(spans: TimeSpan[]): number {
+  return spans.reduce((sum, s) => sum + (s.end - s.start), 0);
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
