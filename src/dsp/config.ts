@@ -13,7 +13,11 @@ export interface PitchSettings {
    * 2002, step 4). The first dip below it is taken, which is what keeps YIN off sub-octaves.
    */
   yinThreshold: number;
-  /** A frame is voiced when its best normalised difference is below this (aperiodicity). */
+  /**
+   * A frame is voiced when its best normalised difference is below this (aperiodicity). 0.45
+   * keeps rough and breathy vowels voiced (as Praat does) while pink noise stays unvoiced at
+   * 10 dB SNR (tests/unit/pitch-accuracy.test.ts).
+   */
   voicingThreshold: number;
 }
 
@@ -35,14 +39,15 @@ export interface VadSettings {
 export interface SyllableSettings {
   /**
    * A syllable nucleus is an intensity peak that stands at least this far above the dips on both
-   * sides, dB (de Jong & Wempe 2009 use 2 dB).
+   * sides, dB. de Jong & Wempe (2009) use 2 dB on Praat's smoother intensity; on this 30 ms
+   * smoothed vowel-band contour 2.5 dB counts TTS syllables best (tests/unit/speech-rate.test.ts).
    */
   minDipDb: number;
   /** Peaks must be at least this far above the noise floor, dB. */
   minAboveFloorDb: number;
   /** Peaks quieter than the loudest recent peak by more than this are ignored, dB. */
   maxBelowPeakDb: number;
-  /** Band of the intensity contour, Hz: vowel energy, leaving out fricative noise. */
+  /** Band of the intensity contour, Hz: the first formant region of vowels, leaving out fricatives. */
   bandLowHz: number;
   bandHighHz: number;
   /** Moving-average length of the intensity contour, frames. */
@@ -58,7 +63,7 @@ export interface CoreSettings {
 }
 
 export const defaultCoreSettings: CoreSettings = {
-  pitch: { minHz: 60, maxHz: 500, yinThreshold: 0.15, voicingThreshold: 0.35 },
+  pitch: { minHz: 60, maxHz: 500, yinThreshold: 0.15, voicingThreshold: 0.45 },
   vad: {
     onsetDb: 9,
     voicedOnsetDb: 4,
@@ -68,11 +73,11 @@ export const defaultCoreSettings: CoreSettings = {
     initialFloorDb: -60,
   },
   syllables: {
-    minDipDb: 2,
+    minDipDb: 2.5,
     minAboveFloorDb: 10,
     maxBelowPeakDb: 25,
-    bandLowHz: 300,
-    bandHighHz: 3000,
+    bandLowHz: 200,
+    bandHighHz: 2000,
     smoothFrames: 3,
   },
   rolloffFraction: 0.85,
