@@ -15,7 +15,7 @@ import { NoiseFloor } from './noise-floor.ts';
 import { YinPitchDetector, type PitchEstimate } from './pitch.ts';
 import { SpectralAnalyzer, spectralSizeFor, type SpectralFeatures } from './spectral.ts';
 import { SyllableNucleusDetector } from './syllables.ts';
-import { VoiceActivityDetector } from './vad.ts';
+import { VoiceActivityDetector, type VadFrame } from './vad.ts';
 
 export interface ChannelAnalyzerOptions {
   /** Largest block `process` will be given; sizes the scratch buffers. */
@@ -43,6 +43,7 @@ export class ChannelAnalyzer {
   private readonly pitch: YinPitchDetector;
   private readonly spectral: SpectralAnalyzer;
   private readonly noiseFloor: NoiseFloor;
+  private readonly highBandFloor: NoiseFloor;
   private readonly vad: VoiceActivityDetector;
   private readonly syllables: SyllableNucleusDetector;
   private readonly decimated: Float64Array;
@@ -71,7 +72,9 @@ export class ChannelAnalyzer {
     rolloffHz: 0,
     zcrHz: 0,
     bandDb: 0,
+    highBandDb: 0,
   };
+  private readonly vadFrame: VadFrame = { timeSec: 0, levelDb: 0, floorDb: 0, highDb: 0, highFloorDb: 0, voiced: false };
 
   constructor(sampleRate: number, options: ChannelAnalyzerOptions = {}) {
     if (!Number.isFinite(sampleRate) || sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
@@ -97,7 +100,8 @@ export class ChannelAnalyzer {
       Math.min(s.syllables.bandHighHz, this.analysisRate * 0.45),
     );
     this.noiseFloor = new NoiseFloor(FRAMES_PER_SEC, s.vad.floorMemorySec, s.vad.initialFloorDb);
-    this.vad = new VoiceActivityDetector(s.vad);
+    this.highBandFloor = new NoiseFloor(FRAMES_PER_SEC, s.vad.floorMemorySec, s.vad.initialFloorDb);
+    this.vad = new VoiceActivityDetector(s.vad, this.noiseFloor.calibrationFrames);
     this.syllables = new SyllableNucleusDetector(s.syllables, HOP_SEC);
 
     const longest = Math.max(this.pitch.frameLength, spectralSize);
@@ -149,7 +153,7 @@ export class ChannelAnalyzer {
       const count = this.decimator.process(this.zeros, 0, padBlock, this.decimated);
       for (let i = 0; i < count && this.nextFrame < totalFrames; i++) this.pushAnalysisSample(this.decimated[i], out);
     }
-    this.vad.finish(out);
+    this.vad.finish(this.noiseFloor.value(), this.highBandFloor.value(), out);
   }
 
   private pushAnalysisSample(x: number, out: CoreOutput): void {
@@ -188,7 +192,14 @@ export class ChannelAnalyzer {
     const voiced = this.pitchResult.f0Hz > 0;
     // Pitch is only reported where the channel is above its floor: periodic hum is not a voice.
     const f0Hz = voiced && levelDb > floorDb + this.settings.vad.voicedOnsetDb ? this.pitchResult.f0Hz : 0;
-    this.vad.push(timeSec, levelDb, floorDb, f0Hz > 0, out);
+    const vadFrame = this.vadFrame;
+    vadFrame.timeSec = timeSec;
+    vadFrame.levelDb = levelDb;
+    vadFrame.floorDb = floorDb;
+    vadFrame.highDb = this.spectralResult.highBandDb;
+    vadFrame.highFloorDb = this.highBandFloor.update(this.spectralResult.highBandDb);
+    vadFrame.voiced = f0Hz > 0;
+    this.vad.push(vadFrame, this.noiseFloor.calibrated, out);
     this.syllables.push(this.spectralResult.bandDb, levelDb, floorDb, f0Hz > 0, out);
 
     const at = out.claimFrame(this.nextFrame);
@@ -203,6 +214,7 @@ export class ChannelAnalyzer {
     frames[at + FrameField.rolloffHz] = this.spectralResult.rolloffHz;
     frames[at + FrameField.zcrHz] = this.spectralResult.zcrHz;
     frames[at + FrameField.bandDb] = this.spectralResult.bandDb;
+    frames[at + FrameField.highBandDb] = this.spectralResult.highBandDb;
   }
 }
 

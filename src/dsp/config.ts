@@ -24,6 +24,12 @@ export interface PitchSettings {
 export interface VadSettings {
   /** Speech starts when the level rises this far above the adaptive noise floor, dB. */
   onsetDb: number;
+  /**
+   * Margin over the high band's own floor (2–7 kHz), dB. Smaller than `onsetDb` because that band
+   * averages many FFT bins, so its noise level barely fluctuates (about ±0.5 dB for pink noise
+   * against ±5 dB for the full-band level), and breathy onsets and fricatives live there.
+   */
+  highBandOnsetDb: number;
   /** A voiced frame counts as speech at this smaller margin above the floor, dB. */
   voicedOnsetDb: number;
   /** Frames above the onset margin needed in a row before speech starts (debounce clicks). */
@@ -65,11 +71,12 @@ export interface CoreSettings {
 export const defaultCoreSettings: CoreSettings = {
   pitch: { minHz: 60, maxHz: 500, yinThreshold: 0.15, voicingThreshold: 0.45 },
   vad: {
-    onsetDb: 9,
+    onsetDb: 10,
+    highBandOnsetDb: 8,
     voicedOnsetDb: 4,
-    minOnsetFrames: 3,
+    minOnsetFrames: 5,
     hangoverFrames: 12,
-    floorMemorySec: 5,
+    floorMemorySec: 2.5,
     initialFloorDb: -60,
   },
   syllables: {

@@ -13,7 +13,8 @@ export const FrameField = {
   rolloffHz: 7,
   zcrHz: 8,
   bandDb: 9,
+  highBandDb: 10,
 } as const;
 export type FrameFieldName = keyof typeof FrameField;
-export const FRAME_STRIDE = 10;
+export const FRAME_STRIDE = 11;
 export const FRAME_FIELD_NAMES = Object.keys(FrameField) as FrameFieldName[];

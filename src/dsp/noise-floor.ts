@@ -1,32 +1,66 @@
 /**
  * Adaptive noise floor by minimum statistics (after Martin 2001, simplified): the floor is the
- * lowest level seen over the last few seconds, kept as the minima of half-second blocks so that it
- * follows a rising background within `memorySec` and a falling one at once.
+ * lowest *smoothed* level seen over the last few seconds, kept as the minima of half-second blocks
+ * so that it follows a rising background within `memorySec` and a falling one at once. Smoothing
+ * over 50 ms before taking the minimum keeps the floor near the noise's mean level (a raw 25 ms
+ * minimum of pink noise sits 4 dB below its mean; the smoothed one about 3).
+ *
+ * The floor is also kept within `dynamicRangeDb` of the loudest recent level: against digital
+ * silence the minimum is −120 dB, and the faint edges of a window reaching into speech would
+ * otherwise count as activity.
  */
 export class NoiseFloor {
   private readonly blockFrames: number;
   private readonly blockMinima: Float64Array;
+  private readonly blockMaxima: Float64Array;
+  private currentMax = -Infinity;
+  private readonly dynamicRangeDb: number;
+  private readonly recent: Float64Array;
+  private recentCount = 0;
+  private recentSum = 0;
   private blocksFilled = 0;
   private blockIndex = 0;
   private framesInBlock = 0;
   private currentMin = Infinity;
   private readonly initialDb: number;
 
-  constructor(framesPerSec: number, memorySec: number, initialDb: number) {
+  constructor(framesPerSec: number, memorySec: number, initialDb: number, dynamicRangeDb = 50, smoothFrames = 5) {
     this.blockFrames = Math.max(1, Math.round(framesPerSec * 0.5));
     this.blockMinima = new Float64Array(Math.max(1, Math.round(memorySec / 0.5)));
+    this.blockMaxima = new Float64Array(this.blockMinima.length);
+    this.dynamicRangeDb = dynamicRangeDb;
+    this.recent = new Float64Array(smoothFrames);
     this.initialDb = initialDb;
+  }
+
+  /** Frames in the first block: until they have been seen the floor is only a guess. */
+  get calibrationFrames(): number {
+    return this.blockFrames;
+  }
+
+  /** True once a first block of levels has been seen. */
+  get calibrated(): boolean {
+    return this.blocksFilled > 0;
   }
 
   /** Adds one frame's level and returns the floor to judge it against. */
   update(levelDb: number): number {
-    if (levelDb < this.currentMin) this.currentMin = levelDb;
+    const slot = this.recentCount % this.recent.length;
+    if (this.recentCount >= this.recent.length) this.recentSum -= this.recent[slot];
+    this.recent[slot] = levelDb;
+    this.recentSum += levelDb;
+    this.recentCount++;
+    const smoothed = this.recentSum / Math.min(this.recentCount, this.recent.length);
+    if (smoothed < this.currentMin) this.currentMin = smoothed;
+    if (smoothed > this.currentMax) this.currentMax = smoothed;
     if (++this.framesInBlock === this.blockFrames) {
       this.blockMinima[this.blockIndex] = this.currentMin;
+      this.blockMaxima[this.blockIndex] = this.currentMax;
       this.blockIndex = (this.blockIndex + 1) % this.blockMinima.length;
       if (this.blocksFilled < this.blockMinima.length) this.blocksFilled++;
       this.framesInBlock = 0;
       this.currentMin = Infinity;
+      this.currentMax = -Infinity;
     }
     return this.value();
   }
@@ -34,14 +68,21 @@ export class NoiseFloor {
   value(): number {
     // Until a first block is complete, a quiet default stops a loud start from counting as noise.
     let floor = this.blocksFilled === 0 ? Math.min(this.initialDb, this.currentMin) : this.currentMin;
-    for (let b = 0; b < this.blocksFilled; b++) if (this.blockMinima[b] < floor) floor = this.blockMinima[b];
-    return floor;
+    let loudest = this.currentMax;
+    for (let b = 0; b < this.blocksFilled; b++) {
+      if (this.blockMinima[b] < floor) floor = this.blockMinima[b];
+      if (this.blockMaxima[b] > loudest) loudest = this.blockMaxima[b];
+    }
+    return Math.max(floor, loudest - this.dynamicRangeDb);
   }
 
   reset(): void {
+    this.recentCount = 0;
+    this.recentSum = 0;
     this.blocksFilled = 0;
     this.blockIndex = 0;
     this.framesInBlock = 0;
     this.currentMin = Infinity;
+    this.currentMax = -Infinity;
   }
 }

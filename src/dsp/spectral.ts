@@ -14,7 +14,14 @@ export interface SpectralFeatures {
   zcrHz: number;
   /** Power in the vowel band (config `bandLowHz`–`bandHighHz`), dB relative to full scale. */
   bandDb: number;
+  /** Power above 2 kHz (fricatives, breath), dB relative to full scale. */
+  highBandDb: number;
 }
+
+/** Lower edge of the high band: above the first two formants of most vowels. */
+export const HIGH_BAND_LOW_HZ = 2000;
+/** Upper edge of the high band; also capped below the analysis Nyquist. */
+export const HIGH_BAND_HIGH_HZ = 7000;
 
 /**
  * The spectral kernels, allocation-free: Hann window, real FFT, amplitude spectrum of the first
@@ -27,6 +34,8 @@ export class SpectralAnalyzer {
   private readonly rolloffFraction: number;
   private readonly bandLowBin: number;
   private readonly bandHighBin: number;
+  private readonly highLowBin: number;
+  private readonly highHighBin: number;
   private readonly fft: RealFft;
   private readonly hann: Float64Array;
   private readonly windowed: Float64Array;
@@ -56,6 +65,8 @@ export class SpectralAnalyzer {
     const binHz = sampleRate / size;
     this.bandLowBin = Math.max(1, Math.round(bandLowHz / binHz));
     this.bandHighBin = Math.min(size / 2 - 1, Math.round(bandHighHz / binHz));
+    this.highLowBin = Math.round(HIGH_BAND_LOW_HZ / binHz);
+    this.highHighBin = Math.min(Math.round((0.45 * sampleRate) / binHz), Math.round(HIGH_BAND_HIGH_HZ / binHz));
   }
 
   analyze(frame: Float64Array, start: number, out: SpectralFeatures): void {
@@ -79,6 +90,7 @@ export class SpectralAnalyzer {
     let weighted2 = 0;
     let logSum = 0;
     let bandPower = 0;
+    let highPower = 0;
     for (let k = 0; k < bins; k++) {
       const power = this.re[k] * this.re[k] + this.im[k] * this.im[k];
       const a = Math.sqrt(power);
@@ -89,6 +101,7 @@ export class SpectralAnalyzer {
       // The floor keeps log(0) finite in digital silence.
       logSum += Math.log(a + 1e-20);
       if (k >= this.bandLowBin && k <= this.bandHighBin) bandPower += power;
+      if (k >= this.highLowBin && k <= this.highHighBin) highPower += power;
     }
     const binHz = this.sampleRate / size;
     if (sum <= 1e-12) {
@@ -97,6 +110,7 @@ export class SpectralAnalyzer {
       out.flatness = 0;
       out.rolloffHz = 0;
       out.bandDb = -120;
+      out.highBandDb = -120;
       return;
     }
     const centroidBins = weighted / sum;
@@ -108,9 +122,14 @@ export class SpectralAnalyzer {
     let k = 0;
     while (k < bins - 1 && cumulative + amplitude[k] < target) cumulative += amplitude[k++];
     out.rolloffHz = k * binHz;
-    // Parseval: one-sided band power over the window's power gives the band's mean square.
-    const meanSquare = (2 * bandPower) / (size * this.windowPower);
-    out.bandDb = meanSquare > 1e-12 ? 10 * Math.log10(meanSquare) : -120;
+    out.bandDb = this.bandLevelDb(bandPower);
+    out.highBandDb = this.bandLevelDb(highPower);
+  }
+
+  /** Parseval: one-sided band power over the window's power gives the band's mean square, in dB. */
+  private bandLevelDb(power: number): number {
+    const meanSquare = (2 * power) / (this.size * this.windowPower);
+    return meanSquare > 1e-12 ? 10 * Math.log10(meanSquare) : -120;
   }
 }
 

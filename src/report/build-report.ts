@@ -10,8 +10,13 @@ import {
   type TimeSpan,
 } from './report-types.ts';
 
-/** Gaps in one speaker's speech shorter than this are part of speaking, not a pause (s). */
+/**
+ * Gaps in one speaker's speech shorter than this are part of speaking, not a pause (s): the
+ * usual silent-pause threshold (Goldman-Eisler 1968; de Jong & Bosker 2013 found 0.25 s best).
+ */
 export const MIN_PAUSE_SEC = 0.25;
+/** Speech boundaries fall on 10 ms frames, so a 0.25 s gap can measure one hop less. */
+const MEASURED_MIN_PAUSE_SEC = MIN_PAUSE_SEC - HOP_SEC - 1e-9;
 
 export interface TrackForReport {
   role: SpeakerRole;
@@ -109,7 +114,7 @@ export function pausesOf(speech: TimeSpan[], others: TimeSpan[][]): TimeSpan[] {
   const pauses: TimeSpan[] = [];
   for (let i = 1; i < speech.length; i++) {
     const gap = { start: speech[i - 1].end, end: speech[i].start };
-    if (gap.end - gap.start < MIN_PAUSE_SEC) continue;
+    if (gap.end - gap.start < MEASURED_MIN_PAUSE_SEC) continue;
     const filled = others.some((segments) => segments.some((s) => s.start < gap.end && s.end > gap.start));
     if (!filled) pauses.push({ start: round(gap.start, 3), end: round(gap.end, 3) });
   }

@@ -45,7 +45,7 @@ describe('spectral kernels agree with meyda', () => {
     it(name, () => {
       const reference = meydaFeatures(frame);
       const analyzer = new SpectralAnalyzer(RATE, SIZE, 0.99, 300, 3000);
-      const out = { centroidHz: 0, spreadHz: 0, flatness: 0, rolloffHz: 0, zcrHz: 0, bandDb: 0 };
+      const out = { centroidHz: 0, spreadHz: 0, flatness: 0, rolloffHz: 0, zcrHz: 0, bandDb: 0, highBandDb: 0 };
       analyzer.analyze(Float64Array.from(frame), 0, out);
       const binHz = RATE / SIZE;
       // meyda computes in float32; a relative tolerance of 1e-4 covers that.
@@ -60,7 +60,7 @@ describe('spectral kernels agree with meyda', () => {
 
   it('orders the cues the way sigh detection needs: noise flat and bright, voice tonal', () => {
     const analyzer = new SpectralAnalyzer(RATE, SIZE, 0.85, 300, 3000);
-    const voice = { centroidHz: 0, spreadHz: 0, flatness: 0, rolloffHz: 0, zcrHz: 0, bandDb: 0 };
+    const voice = { centroidHz: 0, spreadHz: 0, flatness: 0, rolloffHz: 0, zcrHz: 0, bandDb: 0, highBandDb: 0 };
     const noise = { ...voice };
     analyzer.analyze(Float64Array.from(frames['voiced 140 Hz']), 0, voice);
     analyzer.analyze(Float64Array.from(frames['white noise']), 0, noise);
@@ -71,7 +71,7 @@ describe('spectral kernels agree with meyda', () => {
 
   it('band level of a full-scale 1 kHz sine is −3 dBFS (its mean square is 1/2)', () => {
     const analyzer = new SpectralAnalyzer(RATE, SIZE, 0.85, 300, 3000);
-    const out = { centroidHz: 0, spreadHz: 0, flatness: 0, rolloffHz: 0, zcrHz: 0, bandDb: 0 };
+    const out = { centroidHz: 0, spreadHz: 0, flatness: 0, rolloffHz: 0, zcrHz: 0, bandDb: 0, highBandDb: 0 };
     const sine = new Float64Array(SIZE).map((_, i) => Math.sin((2 * Math.PI * 1000 * i) / RATE));
     analyzer.analyze(sine, 0, out);
     expect(out.bandDb).toBeCloseTo(-3.01, 1);
