@@ -30,10 +30,7 @@ export class RecordingAnalyzer {
     this.source = options.source;
     this.lanes = assignments.map((assignment) => {
       const own = options.speakerSettings?.[assignment.role];
-      const analyzer = new ChannelAnalyzer(sampleRate, {
-        maxBlock: BLOCK,
-        settings: { ...options.settings, ...own, pitch: { ...options.settings?.pitch, ...own?.pitch } },
-      });
+      const analyzer = new ChannelAnalyzer(sampleRate, { maxBlock: BLOCK, settings: [options.settings ?? {}, own ?? {}] });
       return { assignment, analyzer, output: new CoreOutput(analyzer.maxFramesPerBlock), track: new SpeakerTrack() };
     });
   }

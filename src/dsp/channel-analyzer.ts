@@ -20,7 +20,8 @@ import { VoiceActivityDetector, type VadFrame } from './vad.ts';
 export interface ChannelAnalyzerOptions {
   /** Largest block `process` will be given; sizes the scratch buffers. */
   maxBlock?: number;
-  settings?: DeepPartial<CoreSettings>;
+  /** Overrides of the defaults, applied in order (e.g. the call's, then the speaker's own). */
+  settings?: DeepPartial<CoreSettings> | DeepPartial<CoreSettings>[];
 }
 
 /**
@@ -36,7 +37,10 @@ export class ChannelAnalyzer {
   readonly analysisRate: number;
   readonly maxBlock: number;
   readonly settings: CoreSettings;
-  /** Most frames one `process` call of `maxBlock` samples can emit: size a CoreOutput with it. */
+  /**
+   * Most frames one `process` call of `maxBlock` samples, or one `finish` call, can emit: size a
+   * CoreOutput with it.
+   */
   readonly maxFramesPerBlock: number;
 
   private readonly decimator: Decimator;
@@ -81,7 +85,7 @@ export class ChannelAnalyzer {
       throw new RangeError(`sample rate ${sampleRate} Hz is outside ${MIN_SAMPLE_RATE}–${MAX_SAMPLE_RATE} Hz`);
     }
     this.sampleRate = sampleRate;
-    this.settings = mergeSettings(options.settings);
+    this.settings = Array.isArray(options.settings) ? mergeSettings(...options.settings) : mergeSettings(options.settings);
     this.maxBlock = options.maxBlock ?? 8192;
     const factor = decimationFactorFor(sampleRate);
     this.analysisRate = sampleRate / factor;
@@ -114,7 +118,9 @@ export class ChannelAnalyzer {
     this.levelStart = this.before - Math.floor(this.levelLength / 2);
 
     const hopInput = sampleRate / FRAMES_PER_SEC;
-    this.maxFramesPerBlock = Math.ceil(this.maxBlock / hopInput) + 1;
+    // `finish` flushes the frames still waiting for their window's second half: one latency's worth.
+    const pendingAtFinish = Math.ceil(this.latencySec * FRAMES_PER_SEC) + 1;
+    this.maxFramesPerBlock = Math.max(Math.ceil(this.maxBlock / hopInput) + 1, pendingAtFinish);
     this.nextFrameReadyAt = this.readyAt(0);
   }
 

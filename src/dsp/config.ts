@@ -101,13 +101,25 @@ export const MAX_SAMPLE_RATE = 192000;
 /** Levels are clamped here so digital silence stays a finite number. */
 export const LEVEL_FLOOR_DB = -120;
 
-export function mergeSettings(overrides: DeepPartial<CoreSettings> = {}): CoreSettings {
-  return {
-    pitch: { ...defaultCoreSettings.pitch, ...overrides.pitch },
-    vad: { ...defaultCoreSettings.vad, ...overrides.vad },
-    syllables: { ...defaultCoreSettings.syllables, ...overrides.syllables },
-    rolloffFraction: overrides.rolloffFraction ?? defaultCoreSettings.rolloffFraction,
+/**
+ * Defaults overlaid with each set of overrides in turn (later wins), field by field within each
+ * group: a speaker's `{ vad: { onsetDb } }` keeps every other VAD setting.
+ */
+export function mergeSettings(...layers: (DeepPartial<CoreSettings> | undefined)[]): CoreSettings {
+  const merged: CoreSettings = {
+    pitch: { ...defaultCoreSettings.pitch },
+    vad: { ...defaultCoreSettings.vad },
+    syllables: { ...defaultCoreSettings.syllables },
+    rolloffFraction: defaultCoreSettings.rolloffFraction,
   };
+  for (const layer of layers) {
+    if (!layer) continue;
+    Object.assign(merged.pitch, layer.pitch);
+    Object.assign(merged.vad, layer.vad);
+    Object.assign(merged.syllables, layer.syllables);
+    if (layer.rolloffFraction !== undefined) merged.rolloffFraction = layer.rolloffFraction;
+  }
+  return merged;
 }
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelAnalyzer } from '../../src/dsp/channel-analyzer.ts';
+import { mergeSettings, defaultCoreSettings } from '../../src/dsp/config.ts';
+import { CoreOutput } from '../../src/dsp/core-output.ts';
 import { Decimator } from '../../src/dsp/decimator.ts';
 import { FRAME_FIELD_NAMES } from '../../src/dsp/frame-layout.ts';
 import { runCore } from '../support/run-core.ts';
@@ -56,6 +58,33 @@ describe('the streaming core', () => {
     for (const name of FRAME_FIELD_NAMES) for (const v of silent.fields[name].view()) expect(Number.isFinite(v)).toBe(true);
     expect(runCore(new Float32Array(0), 48000).frameCount).toBe(0);
     expect(runCore(new Float32Array(1), 48000).frameCount).toBe(1);
+  });
+
+  it('finish() fits in a CoreOutput of maxFramesPerBlock, whatever the stream length (128-sample blocks)', () => {
+    for (const rate of [16000, 44100, 48000]) {
+      const analyzer0 = new ChannelAnalyzer(rate, { maxBlock: 128 });
+      const capacity = analyzer0.maxFramesPerBlock;
+      const block = new Float32Array(128).fill(0.01);
+      for (let length = 128; length < 128 * 60; length += 128 * 7 + 1) {
+        const analyzer = new ChannelAnalyzer(rate, { maxBlock: 128 });
+        const out = new CoreOutput(capacity);
+        for (let at = 0; at < length; at += 128) {
+          analyzer.process(block, 0, Math.min(128, length - at), out);
+          out.clear();
+        }
+        expect(() => analyzer.finish(out), `${rate} Hz, ${length} samples`).not.toThrow();
+        expect(out.frameCount).toBeLessThanOrEqual(capacity);
+      }
+    }
+  });
+
+  it('merges settings field by field, later layers winning', () => {
+    const merged = mergeSettings({ vad: { onsetDb: 15 } }, { vad: { hangoverFrames: 20 }, pitch: { minHz: 100 } });
+    expect(merged.vad).toEqual({ ...defaultCoreSettings.vad, onsetDb: 15, hangoverFrames: 20 });
+    expect(merged.pitch).toEqual({ ...defaultCoreSettings.pitch, minHz: 100 });
+    expect(new ChannelAnalyzer(16000, { settings: [{ vad: { onsetDb: 15 } }, { vad: { hangoverFrames: 20 } }] }).settings.vad.onsetDb).toBe(15);
+    // The defaults themselves are never changed by a merge.
+    expect(defaultCoreSettings.vad.onsetDb).toBe(10);
   });
 
   it('decimator passes speech frequencies and stops aliases', () => {
