@@ -1,0 +1,392 @@
+/**
+ * The practice call's lifecycle, as a Lit reactive controller.
+ *
+ * - `hostConnected`: lists the input devices and follows 'devicechange'. No audio yet: the
+ *   microphone is opened only when the agent presses Start.
+ * - `start`: opens the microphone and the customer source, builds the call engine (context,
+ *   analysis worklet, recorder worklet), opens a session in the sink and subscribes to
+ *   everything: track 'ended', the context's 'statechange', the worklet's 'processorerror', the
+ *   analysis events, the recorder's blocks, the coach.
+ * - `stop` (and `hostDisconnected`, which stops): unsubscribes from the DOM first (so tearing down
+ *   fires nothing back), drains the worklets, closes the engine (stops every track, closes the
+ *   context), then writes the rest of the recording, builds the report and finishes the session.
+ *   The engine is closed before any storage is awaited: a slow or stuck disk must never keep the
+ *   microphone on.
+ *
+ * Updates are batched per animation frame: analysis batches (20 a second per channel), speech
+ * events and coach cues only mark the view dirty; one requestAnimationFrame callback computes the
+ * numbers from the tracks and asks the host to render once. The heavy work (the DSP) is already
+ * on the audio thread.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Report } from '../../report/report-types.ts';
+import { chunkLength } from '../../storage/audio-chunks.ts';
+import { StorageError } from '../../storage/storage-errors.ts';
+import { startCallEngine, type CallEngine } from './call-engine.ts';
+import { ChunkWriter, type WriteProblem } from './chunk-writer.ts';
+import type { LiveCoach, LiveCoachFactory } from './coach-adapter.ts';
+import { ListenerBag } from './listener-bag.ts';
+import { emptyView, LiveViewModel, type LiveView, type Spoken } from './live-view.ts';
+import {
+  listInputDevices,
+  messageOf,
+  openCustomer,
+  openMicrophone,
+  PracticeProblem,
+  stopStream,
+  type CustomerChoice,
+  type InputDevice,
+  type OpenedCustomer,
+  type ProcessingSettings,
+} from './media-sources.ts';
+import type { PracticeFinishedDetail, PracticeStartedDetail, StopReason } from './practice-events.ts';
+import { formatClock, pnote, type PracticeNote } from './practice-text.ts';
+import type { RecordingSink } from './recording-sink.ts';
+
+export type CallStatus = 'idle' | 'starting' | 'live' | 'suspended' | 'stopping';
+
+export interface StartOptions {
+  microphoneId: string;
+  processing: ProcessingSettings;
+  customer: CustomerChoice;
+  sink: RecordingSink;
+  /** Name of the session in the store. */
+  sessionName: string;
+  coach: LiveCoachFactory | null;
+}
+
+/** A message for the alert region; `resume` adds the resume button. */
+export interface PracticeMessage {
+  note: PracticeNote;
+  action?: 'resume';
+}
+
+export interface SessionCallbacks {
+  onStarted?(detail: PracticeStartedDetail): void;
+  onFinished?(detail: PracticeFinishedDetail): void;
+}
+
+/** One running call: the engine and everything subscribed for it. */
+interface Call {
+  engine: CallEngine;
+  sessionId: string;
+  sink: RecordingSink;
+  writer: ChunkWriter;
+  model: LiveViewModel;
+  /** DOM listeners (tracks, context, worklet node): removed first when stopping. */
+  dom: ListenerBag;
+  /** Analysis, recorder and coach subscriptions: removed once the worklets have drained. */
+  subs: ListenerBag;
+  coach: LiveCoach | null;
+  customerEndedShown: boolean;
+}
+
+class StartAborted extends Error {}
+
+export class LiveSessionController implements ReactiveController {
+  status: CallStatus = 'idle';
+  view: LiveView = emptyView();
+  /** The alert region's message (errors, a suspended context). */
+  message: PracticeMessage | null = null;
+  /** A calmer notice (the customer source ended, storage catching up). */
+  notice: PracticeNote | null = null;
+  /** Announcements since the last render, for the polite live region. */
+  spoken: Spoken[] = [];
+  devices: InputDevice[] = [];
+
+  private readonly host: ReactiveControllerHost;
+  private readonly callbacks: SessionCallbacks;
+  private readonly hostListeners = new ListenerBag();
+  private call: Call | null = null;
+  /** Bumped by every start and by a stop during start-up, so a stale start cleans up after itself. */
+  private attempt = 0;
+  private frameRequest = 0;
+
+  constructor(host: ReactiveControllerHost, callbacks: SessionCallbacks = {}) {
+    this.host = host;
+    this.callbacks = callbacks;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (navigator.mediaDevices) this.hostListeners.listen(navigator.mediaDevices, 'devicechange', () => void this.refreshDevices());
+    void this.refreshDevices();
+  }
+
+  hostDisconnected(): void {
+    this.hostListeners.dispose();
+    void this.stop('disconnected');
+  }
+
+  /** Subscriptions the running call holds (0 when idle): for tests and diagnostics. */
+  get subscriptionCount(): number {
+    return this.call ? this.call.dom.size + this.call.subs.size : 0;
+  }
+
+  /** Re-reads the input devices (names appear once permission is granted). */
+  async refreshDevices(): Promise<void> {
+    try {
+      this.devices = await listInputDevices();
+      this.host.requestUpdate();
+    } catch {
+      // Listing devices is a convenience; the default microphone works without it.
+    }
+  }
+
+  /** Asks for microphone permission only to learn the device names, then lets go at once. */
+  async revealDevices(processing: ProcessingSettings): Promise<void> {
+    try {
+      const stream = await openMicrophone('', processing);
+      stopStream(stream);
+      await this.refreshDevices();
+    } catch (error) {
+      this.message = { note: noteOf(error) };
+      this.host.requestUpdate();
+    }
+  }
+
+  async start(options: StartOptions): Promise<void> {
+    if (this.status !== 'idle') return;
+    const attempt = ++this.attempt;
+    this.status = 'starting';
+    this.message = null;
+    this.notice = null;
+    this.view = emptyView();
+    this.host.requestUpdate();
+
+    let microphone: MediaStream | null = null;
+    let customer: OpenedCustomer | null = null;
+    let engine: CallEngine | null = null;
+    let sessionId: string | null = null;
+    const check = (): void => {
+      if (attempt !== this.attempt) throw new StartAborted();
+    };
+    try {
+      microphone = await openMicrophone(options.microphoneId, options.processing);
+      check();
+      // Permission is granted now, so the devices have names.
+      void this.refreshDevices();
+      customer = await openCustomer(options.customer, options.processing, options.microphoneId);
+      check();
+      engine = await startCallEngine({ microphone, customer });
+      check();
+      try {
+        const session = await options.sink.createSession({
+          kind: 'practice',
+          name: options.sessionName,
+          sampleRate: engine.ctx.sampleRate,
+          channels: engine.roles.length,
+        });
+        sessionId = session.id;
+      } catch (error) {
+        throw new PracticeProblem(pnote('practiceCall.error.storageStart', { detail: messageOf(error) }), { cause: error });
+      }
+      check();
+      const call = this.attach(engine, sessionId, options);
+      this.call = call;
+      await engine.run();
+      // Stopped (or stopping) while the context was starting: stop() has taken over.
+      if (this.call !== call || this.status !== 'starting') return;
+      this.status = engine.ctx.state === 'running' ? 'live' : 'suspended';
+      if (this.status === 'suspended') this.message = { note: pnote('practiceCall.suspended'), action: 'resume' };
+      this.spoken.push({ kind: 'text', note: pnote('practiceCall.announce.started') });
+      this.host.requestUpdate();
+      this.callbacks.onStarted?.({ sessionId });
+    } catch (error) {
+      if (this.call && this.call.engine === engine) return; // attached: stop() owns the teardown
+      await engine?.close().catch(() => undefined);
+      stopStream(microphone);
+      if (customer?.kind === 'stream') stopStream(customer.stream);
+      // A session opened for a call that never ran: close it, so no empty "recording" lingers.
+      if (sessionId !== null) void options.sink.finishSession(sessionId, { report: null, durationSec: 0 }).catch(() => undefined);
+      if (error instanceof StartAborted || attempt !== this.attempt) return;
+      this.status = 'idle';
+      this.message = { note: noteOf(error) };
+      console.warn('practice call could not start:', error instanceof PracticeProblem ? (error.cause ?? error) : error);
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Ends the call and keeps everything recorded so far; resolves when the session is finished. */
+  async stop(reason: StopReason = 'user'): Promise<void> {
+    if (this.status === 'starting' && !this.call) {
+      // Still asking for permission or building: the start sequence sees the new attempt and undoes itself.
+      this.attempt++;
+      this.status = 'idle';
+      this.host.requestUpdate();
+      return;
+    }
+    const call = this.call;
+    if (!call || this.status === 'stopping') return;
+    this.status = 'stopping';
+    call.dom.dispose();
+    if (reason === 'device-lost') this.message = { note: pnote('practiceCall.error.unplugged', { time: formatClock(call.writer.secondsWritten) }) };
+    else if (this.message?.action === 'resume') this.message = null;
+    this.host.requestUpdate();
+
+    try {
+      await call.engine.drain();
+    } catch (error) {
+      // Whatever the worklets handed over before is kept; the microphone must be released regardless.
+      console.warn('the audio did not drain:', error);
+    }
+    const sampleRate = call.engine.ctx.sampleRate;
+    let report: Report | null = null;
+    try {
+      report = call.engine.analysis.report();
+      // Still subscribed: what the coach decides about the end of the call reaches the feed.
+      if (call.coach?.finish) report = call.coach.finish(report);
+    } catch (error) {
+      console.error('practice report could not be built:', error);
+    }
+    this.paint(call);
+    call.subs.dispose();
+    await call.engine.close().catch((error: unknown) => console.error('closing the audio failed:', error));
+
+    const saved = await call.writer.finish();
+    const recordedSec = saved.samples / sampleRate;
+    try {
+      await call.sink.finishSession(call.sessionId, { report, durationSec: recordedSec });
+    } catch (error) {
+      // The audio is stored; only the closing write failed. A notice, so a device-lost message stays.
+      this.notice = pnote('practiceCall.error.storageFinish', { detail: messageOf(error) });
+    }
+    if (reason === 'device-lost') {
+      this.message = { note: pnote('practiceCall.error.unplugged', { time: formatClock(recordedSec) }) };
+    } else if (reason === 'engine-failed') {
+      this.message = { note: pnote('practiceCall.error.engineFailed', { detail: 'processorerror', time: formatClock(recordedSec) }) };
+    }
+    this.cancelPaint();
+    this.view = { ...this.view, chunksWritten: call.writer.chunksWritten };
+    this.call = null;
+    this.status = 'idle';
+    if (report) this.spoken.push({ kind: 'text', note: pnote('practiceCall.announce.finished') });
+    this.host.requestUpdate();
+    if (report) {
+      this.callbacks.onFinished?.({ report, sessionId: call.sessionId, reason, recordedSec, lostSec: saved.lostSamples / sampleRate });
+    }
+  }
+
+  /** Resumes a context the browser suspended (autoplay policy, background tab). */
+  async resume(): Promise<void> {
+    const call = this.call;
+    if (!call) return;
+    try {
+      await call.engine.ctx.resume();
+    } catch (error) {
+      this.message = { note: pnote('practiceCall.error.engine', { detail: messageOf(error) }), action: 'resume' };
+      this.host.requestUpdate();
+    }
+  }
+
+  dismissMessage(): void {
+    if (this.message?.action === 'resume') return; // the state itself is the message
+    this.message = null;
+    this.notice = null;
+    this.host.requestUpdate();
+  }
+
+  /** Hands the announcements to the renderer and forgets them. */
+  takeSpoken(): Spoken[] {
+    const spoken = this.spoken;
+    this.spoken = [];
+    return spoken;
+  }
+
+  private attach(engine: CallEngine, sessionId: string, options: StartOptions): Call {
+    const writer = new ChunkWriter({
+      sink: options.sink,
+      sessionId,
+      channelCount: engine.roles.length,
+      sampleRate: engine.ctx.sampleRate,
+      chunkLength: chunkLength(engine.ctx.sampleRate),
+      onProblem: (problem) => this.onWriteProblem(problem),
+    });
+    const coach = options.coach ? options.coach(engine.analysis) : null;
+    const model = new LiveViewModel(engine.analysis, { hasCustomer: engine.roles.length === 2, coachConnected: coach !== null });
+    const call: Call = { engine, sessionId, sink: options.sink, writer, model, dom: new ListenerBag(), subs: new ListenerBag(), coach, customerEndedShown: false };
+    const { dom, subs } = call;
+
+    for (const track of engine.microphone.getAudioTracks()) dom.listen(track, 'ended', () => void this.stop('device-lost'));
+    for (const track of engine.customerStream?.getTracks() ?? []) dom.listen(track, 'ended', () => this.onCustomerEnded(call));
+    dom.listen(engine.ctx, 'statechange', () => this.onContextState(call));
+    dom.listen(engine.analysis.node, 'processorerror', () => void this.stop('engine-failed'));
+
+    engine.recorder.onBlock((channels, length) => writer.push(channels, length));
+    subs.add(() => engine.recorder.onBlock(null));
+    // Everything below only records what happened and asks for a frame: the view is derived once
+    // per animation frame, however many batches and cues arrived in between.
+    subs.add(engine.analysis.on('frames', () => this.schedulePaint()));
+    subs.add(engine.analysis.on('speechstart', ({ role, timeSec }) => (model.speechStart(role, timeSec), this.schedulePaint())));
+    subs.add(engine.analysis.on('speechend', ({ role, timeSec }) => (model.speechEnd(role, timeSec), this.schedulePaint())));
+    if (coach) {
+      subs.add(coach.on('tone', (state) => (model.tone(state), this.schedulePaint())));
+      subs.add(coach.on('event', (event) => (model.coachEvent(event), this.schedulePaint())));
+      subs.add(coach.on('ongoing', (event) => (model.coachOngoing(event), this.schedulePaint())));
+      subs.add(() => coach.dispose?.());
+    }
+    this.view = model.view;
+    return call;
+  }
+
+  private onContextState(call: Call): void {
+    if (this.call !== call) return;
+    // 'interrupted' is newer than the DOM typings: an OS or another app took the audio device.
+    const state: string = call.engine.ctx.state;
+    if (state === 'running' && this.status === 'suspended') {
+      this.status = 'live';
+      if (this.message?.action === 'resume') this.message = null;
+    } else if ((state === 'suspended' || state === 'interrupted') && this.status === 'live') {
+      this.status = 'suspended';
+      this.message = { note: pnote('practiceCall.suspended'), action: 'resume' };
+    }
+    this.host.requestUpdate();
+  }
+
+  private onCustomerEnded(call: Call): void {
+    if (this.call !== call || call.customerEndedShown) return;
+    call.customerEndedShown = true;
+    // Shown in the view's status region, which announces it by itself.
+    this.notice = pnote('practiceCall.customerEnded');
+    this.host.requestUpdate();
+  }
+
+  private onWriteProblem(problem: WriteProblem): void {
+    const seconds = Math.round(problem.seconds * 10) / 10;
+    if (problem.kind === 'retrying') {
+      this.notice = pnote('practiceCall.error.storageRetry', { detail: problem.detail });
+    } else if (problem.kind === 'full') {
+      this.message = { note: pnote('practiceCall.error.storageFull', { seconds }) };
+    } else {
+      this.message = { note: pnote('practiceCall.error.storageLost', { seconds, detail: problem.detail }) };
+    }
+    this.host.requestUpdate();
+  }
+
+  private schedulePaint(): void {
+    if (this.frameRequest !== 0 || !this.call) return;
+    this.frameRequest = requestAnimationFrame(() => {
+      this.frameRequest = 0;
+      if (this.call) this.paint(this.call);
+    });
+  }
+
+  private cancelPaint(): void {
+    if (this.frameRequest !== 0) cancelAnimationFrame(this.frameRequest);
+    this.frameRequest = 0;
+  }
+
+  /** Takes the frame's view from the model, and renders once. */
+  private paint(call: Call): void {
+    this.view = call.model.refresh(call.writer.chunksWritten);
+    this.spoken.push(...call.model.takeSpoken());
+    this.host.requestUpdate();
+  }
+}
+
+/** The message for anything thrown while starting. */
+function noteOf(error: unknown): PracticeNote {
+  if (error instanceof PracticeProblem) return error.note;
+  if (error instanceof StorageError) return pnote('practiceCall.error.storageStart', { detail: error.message });
+  return pnote('practiceCall.error.engine', { detail: messageOf(error) });
+}
