@@ -1,0 +1,280 @@
+/**
+ * Sessions in IndexedDB: the summary, the report and the audio in chunks, each in its own object
+ * store. Every write is its own committed transaction (or a batch of chunks), so when the disk
+ * fills up the write that failed is the only thing lost: what was saved before stays.
+ *
+ * The live practice view records through `createSession` → `appendAudioChunk`… → `finishSession`;
+ * the review view saves a whole recording with `saveRecording`.
+ */
+import type { Report } from '../report/report-types.ts';
+import { agentFiguresOf } from './agent-figures.ts';
+import { chunkProblem, chunksOf, joinChunks } from './audio-chunks.ts';
+import { inTransaction, openDatabase, request } from './idb.ts';
+import { StorageError } from './storage-errors.ts';
+import { requestPersistence } from './storage-space.ts';
+import type { NewSession, Session, SessionChange, SessionSummary } from './session-types.ts';
+
+const SESSIONS = 'sessions';
+const REPORTS = 'reports';
+const AUDIO = 'audio';
+const ALL_STORES = [SESSIONS, REPORTS, AUDIO];
+
+/** Chunks written per transaction by `saveRecording`: a minute of audio. */
+const CHUNKS_PER_BATCH = 60;
+
+interface ReportRecord {
+  sessionId: string;
+  report: Report;
+}
+
+interface AudioRecord {
+  sessionId: string;
+  index: number;
+  channels: Float32Array[];
+}
+
+/** All chunks of one session: keys [id, 0] … [id, +∞]. */
+function audioRange(sessionId: string): IDBKeyRange {
+  return IDBKeyRange.bound([sessionId, 0], [sessionId, Infinity]);
+}
+
+export class SessionStore {
+  readonly databaseName: string;
+  private db: Promise<IDBDatabase> | null = null;
+  private readonly listeners = new Set<(change: SessionChange) => void>();
+  /** Tells the app's other tabs; null where BroadcastChannel is missing. */
+  private readonly channel: BroadcastChannel | null;
+
+  constructor(databaseName = 'luister') {
+    this.databaseName = databaseName;
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${databaseName}-sessions`) : null;
+    if (this.channel) this.channel.onmessage = (event: MessageEvent<SessionChange>) => this.deliver(event.data);
+  }
+
+  /** Calls `listener` after every change, in this tab or another; returns the unsubscribe. */
+  onChange(listener: (change: SessionChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async createSession(init: NewSession): Promise<SessionSummary> {
+    if (init.channels < 1 || init.channels > 2) throw new StorageError('invalid', `a session has 1 or 2 channels, got ${init.channels}`);
+    if (!(init.sampleRate > 0)) throw new StorageError('invalid', `invalid sample rate ${init.sampleRate}`);
+    const summary: SessionSummary = {
+      id: crypto.randomUUID(),
+      kind: init.kind,
+      name: init.name,
+      ...(init.agent ? { agent: init.agent } : {}),
+      createdAt: init.createdAt ?? Date.now(),
+      durationSec: 0,
+      sampleRate: init.sampleRate,
+      channels: init.channels,
+      status: 'recording',
+      chunkCount: 0,
+      samples: 0,
+    };
+    const db = await this.open();
+    await inTransaction(db, [SESSIONS], 'readwrite', (tx) => request(tx.objectStore(SESSIONS).add(summary)));
+    void requestPersistence();
+    this.notify({ type: 'created', id: summary.id });
+    return summary;
+  }
+
+  /**
+   * Stores chunk `index` (at most one second per channel). Chunks are appended in order: `index`
+   * must be the session's `chunkCount`, so a retry after a failure cannot leave a hole.
+   * @throws StorageError 'full' when the disk is full; the chunks stored before stay.
+   */
+  async appendAudioChunk(sessionId: string, index: number, channels: Float32Array[]): Promise<void> {
+    await this.appendChunks(sessionId, index, [channels]);
+  }
+
+  /** Marks the session complete with its report; the duration defaults to the audio stored. */
+  async finishSession(sessionId: string, result: { report: Report | null; durationSec?: number }): Promise<SessionSummary> {
+    const db = await this.open();
+    const summary = await inTransaction(db, [SESSIONS, REPORTS], 'readwrite', async (tx) => {
+      const current = await this.summaryIn(tx, sessionId);
+      const figures = agentFiguresOf(result.report);
+      const finished: SessionSummary = {
+        ...current,
+        status: 'complete',
+        durationSec: result.durationSec ?? current.samples / current.sampleRate,
+        ...(figures ? { figures } : {}),
+      };
+      if (result.report) await request(tx.objectStore(REPORTS).put({ sessionId, report: result.report } satisfies ReportRecord));
+      await request(tx.objectStore(SESSIONS).put(finished));
+      return finished;
+    });
+    this.notify({ type: 'updated', id: sessionId });
+    return summary;
+  }
+
+  /**
+   * Saves a whole recording and its report as one session. When it cannot be stored completely
+   * (a full disk) the partial session is removed again, so no half session is left behind; the
+   * sessions saved before are untouched either way.
+   */
+  async saveRecording(init: NewSession, channels: Float32Array[], report: Report): Promise<SessionSummary> {
+    const summary = await this.createSession({ ...init, channels: channels.length });
+    try {
+      let batch: Float32Array[][] = [];
+      let index = 0;
+      for (const chunk of chunksOf(channels, init.sampleRate)) {
+        batch.push(chunk);
+        if (batch.length === CHUNKS_PER_BATCH) {
+          await this.appendChunks(summary.id, index, batch);
+          index += batch.length;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) await this.appendChunks(summary.id, index, batch);
+      return await this.finishSession(summary.id, { report, durationSec: report.durationSec });
+    } catch (error) {
+      await this.deleteSession(summary.id).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Every session, newest first, without reports or audio. */
+  async listSessions(): Promise<SessionSummary[]> {
+    const db = await this.open();
+    const all = await inTransaction(db, [SESSIONS], 'readonly', (tx) => request<SessionSummary[]>(tx.objectStore(SESSIONS).getAll()));
+    return all.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  async getSession(id: string): Promise<Session> {
+    const db = await this.open();
+    return inTransaction(db, [SESSIONS, REPORTS], 'readonly', async (tx) => {
+      const summary = await this.summaryIn(tx, id);
+      const record = await request<ReportRecord | undefined>(tx.objectStore(REPORTS).get(id));
+      return { ...summary, report: record?.report ?? null };
+    });
+  }
+
+  /** The session's audio, one array per channel. */
+  async loadAudio(id: string): Promise<Float32Array[]> {
+    const db = await this.open();
+    return inTransaction(db, [SESSIONS, AUDIO], 'readonly', async (tx) => {
+      const summary = await this.summaryIn(tx, id);
+      const records = await request<AudioRecord[]>(tx.objectStore(AUDIO).getAll(audioRange(id)));
+      // Keys sort by index already; joinChunks trusts that order.
+      return joinChunks(records.map((r) => r.channels), summary.channels);
+    });
+  }
+
+  /** Renames the session and/or sets its agent (an empty agent removes it). */
+  async updateSession(id: string, changes: { name?: string; agent?: string }): Promise<SessionSummary> {
+    const db = await this.open();
+    const updated = await inTransaction(db, [SESSIONS], 'readwrite', async (tx) => {
+      const current = await this.summaryIn(tx, id);
+      const next: SessionSummary = { ...current };
+      if (changes.name !== undefined) {
+        const name = changes.name.trim();
+        if (!name) throw new StorageError('invalid', 'a session needs a name');
+        next.name = name;
+      }
+      if (changes.agent !== undefined) {
+        const agent = changes.agent.trim();
+        if (agent) next.agent = agent;
+        else delete next.agent;
+      }
+      await request(tx.objectStore(SESSIONS).put(next));
+      return next;
+    });
+    this.notify({ type: 'updated', id });
+    return updated;
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    const db = await this.open();
+    await inTransaction(db, ALL_STORES, 'readwrite', async (tx) => {
+      await request(tx.objectStore(SESSIONS).delete(id));
+      await request(tx.objectStore(REPORTS).delete(id));
+      await request(tx.objectStore(AUDIO).delete(audioRange(id)));
+    });
+    this.notify({ type: 'deleted', id });
+  }
+
+  /** Removes every session, report and recording. */
+  async deleteAllData(): Promise<void> {
+    const db = await this.open();
+    await inTransaction(db, ALL_STORES, 'readwrite', async (tx) => {
+      for (const store of ALL_STORES) await request(tx.objectStore(store).clear());
+    });
+    this.notify({ type: 'cleared' });
+  }
+
+  /** Closes the connection (tests; a page that is going away). */
+  async close(): Promise<void> {
+    const db = this.db;
+    this.db = null;
+    if (db) (await db.catch(() => null))?.close();
+  }
+
+  private async appendChunks(sessionId: string, firstIndex: number, chunks: Float32Array[][]): Promise<void> {
+    const db = await this.open();
+    await inTransaction(db, [SESSIONS, AUDIO], 'readwrite', async (tx) => {
+      const current = await this.summaryIn(tx, sessionId);
+      if (current.status !== 'recording') throw new StorageError('invalid', 'the session is finished; it takes no more audio');
+      if (firstIndex !== current.chunkCount) {
+        throw new StorageError('invalid', `chunks are appended in order: expected chunk ${current.chunkCount}, got ${firstIndex}`);
+      }
+      let samples = current.samples;
+      const audio = tx.objectStore(AUDIO);
+      for (const [offset, channels] of chunks.entries()) {
+        const problem = chunkProblem(channels, current.channels, current.sampleRate);
+        if (problem) throw new StorageError('invalid', problem);
+        // Copies own their buffer: a view on shared or larger memory would clone all of it.
+        const record: AudioRecord = { sessionId, index: firstIndex + offset, channels: channels.map((c) => new Float32Array(c)) };
+        await request(audio.add(record));
+        samples += channels[0].length;
+      }
+      const next: SessionSummary = {
+        ...current,
+        chunkCount: firstIndex + chunks.length,
+        samples,
+        durationSec: samples / current.sampleRate,
+      };
+      await request(tx.objectStore(SESSIONS).put(next));
+    });
+  }
+
+  private async summaryIn(tx: IDBTransaction, id: string): Promise<SessionSummary> {
+    const summary = await request<SessionSummary | undefined>(tx.objectStore(SESSIONS).get(id));
+    if (!summary) throw new StorageError('not-found', `no session ${id}`);
+    return summary;
+  }
+
+  private open(): Promise<IDBDatabase> {
+    if (!this.db) {
+      this.db = openDatabase({
+        name: this.databaseName,
+        version: 1,
+        upgrade: (db, oldVersion) => {
+          if (oldVersion < 1) {
+            db.createObjectStore(SESSIONS, { keyPath: 'id' });
+            db.createObjectStore(REPORTS, { keyPath: 'sessionId' });
+            db.createObjectStore(AUDIO, { keyPath: ['sessionId', 'index'] });
+          }
+        },
+      });
+      // A failed open is not kept: the next call tries again (e.g. after the user freed space).
+      this.db.catch(() => {
+        this.db = null;
+      });
+    }
+    return this.db;
+  }
+
+  private notify(change: SessionChange): void {
+    this.deliver(change);
+    this.channel?.postMessage(change);
+  }
+
+  private deliver(change: SessionChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+}
+
+/** The app's store. */
+export const sessionStore = new SessionStore();

@@ -1,0 +1,60 @@
+/**
+ * What the app keeps per session. The report is stored apart from the summary so the session
+ * list and the trend chart never load frame data, and the audio apart again, in chunks of at
+ * most a second, so a recording can be written while it is being made.
+ */
+import type { Report } from '../report/report-types.ts';
+
+export type SessionKind = 'practice' | 'review';
+
+/** 'recording' until `finishSession`; a session left so (a closed tab) keeps its audio. */
+export type SessionStatus = 'recording' | 'complete';
+
+/** The agent's figures the trend chart follows over sessions. */
+export interface AgentFigures {
+  /** 0–1. */
+  talkShare: number;
+  pitchSdSemitones: number;
+  /** Syllables per second of speech. */
+  articulationRate: number;
+}
+
+export interface SessionSummary {
+  id: string;
+  kind: SessionKind;
+  name: string;
+  /** The agent's name, as typed by the user; sessions with the same name form a trend. */
+  agent?: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  durationSec: number;
+  sampleRate: number;
+  /** Number of audio channels (1 or 2). */
+  channels: number;
+  status: SessionStatus;
+  /** Audio chunks stored; the next chunk must have this index. */
+  chunkCount: number;
+  /** Samples per channel stored. */
+  samples: number;
+  /** From the report, when it has an agent. */
+  figures?: AgentFigures;
+}
+
+export interface Session extends SessionSummary {
+  /** Null while recording, or when the report could not be made. */
+  report: Report | null;
+}
+
+export interface NewSession {
+  kind: SessionKind;
+  name: string;
+  agent?: string;
+  sampleRate: number;
+  channels: number;
+  createdAt?: number;
+}
+
+export interface SessionChange {
+  type: 'created' | 'updated' | 'deleted' | 'cleared';
+  id?: string;
+}

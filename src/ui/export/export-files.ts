@@ -1,0 +1,47 @@
+/** The files a review can be exported as: the report (JSON), its events (CSV), the recording (WAV). */
+import { encodeWav } from '../../audio/wav-writer.ts';
+import type { Report } from '../../report/report-types.ts';
+import { downloadBlob, safeFileStem } from '../shared/download.ts';
+import { eventsCsv } from './report-csv.ts';
+
+export type ExportKind = 'json' | 'csv' | 'wav';
+
+export function reportJsonBlob(report: Report): Blob {
+  return new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
+}
+
+export function eventsCsvBlob(report: Report): Blob {
+  // A byte-order mark, so spreadsheet programs read the reasons' accents as UTF-8.
+  return new Blob(['\ufeff', eventsCsv(report)], { type: 'text/csv;charset=utf-8' });
+}
+
+/** 16-bit PCM: what every player and editor opens, and half the size of float. */
+export function wavBlob(channels: Float32Array[], sampleRate: number): Blob {
+  const bytes = encodeWav(channels, sampleRate, 'int16');
+  return new Blob([bytes.buffer as ArrayBuffer], { type: 'audio/wav' });
+}
+
+/** The download name for an export of the recording called `name`. */
+export function exportFileName(name: string, kind: ExportKind): string {
+  const stem = safeFileStem(name);
+  return kind === 'wav' ? `${stem}.wav` : kind === 'csv' ? `${stem}.events.csv` : `${stem}.report.json`;
+}
+
+export interface ExportSource {
+  name: string;
+  /** Null for a session without one (a practice cut short): only its recording can be exported. */
+  report: Report | null;
+  /** Loaded only when the recording is exported (it may come from storage). */
+  audio: () => Promise<{ channels: Float32Array[]; sampleRate: number }>;
+}
+
+export async function exportFile(source: ExportSource, kind: ExportKind): Promise<void> {
+  const name = exportFileName(source.name, kind);
+  if (kind !== 'wav' && !source.report) throw new Error('there is no report to export');
+  if (kind === 'json' && source.report) downloadBlob(name, reportJsonBlob(source.report));
+  else if (kind === 'csv' && source.report) downloadBlob(name, eventsCsvBlob(source.report));
+  else {
+    const { channels, sampleRate } = await source.audio();
+    downloadBlob(name, wavBlob(channels, sampleRate));
+  }
+}

@@ -1,0 +1,23 @@
+/** The report's events as CSV (RFC 4180): one row per event, for spreadsheets. */
+import type { Report } from '../../report/report-types.ts';
+
+export const CSV_COLUMNS = ['type', 'speaker', 'start', 'end', 'confidence', 'reasons'] as const;
+
+/**
+ * Quotes a field when it holds a separator, quote or line break; text that a spreadsheet would run
+ * as a formula (=, +, -, @ first) gets a leading apostrophe, so an export is safe to open.
+ */
+export function csvField(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Header plus one line per event, CRLF line ends as RFC 4180 asks. */
+export function eventsCsv(report: Report): string {
+  const rows = report.events.map((event) =>
+    [event.type, event.speaker, event.start, event.end, event.confidence, event.reasons?.join('; ')].map(csvField).join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

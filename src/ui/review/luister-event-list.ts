@@ -1,0 +1,156 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ReportEvent } from '../../report/report-types.ts';
+import { formatClock, formatSeconds } from '../format.ts';
+import { LocaleController } from '../i18n/locale-controller.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { UNKNOWN_EVENT_COLOR, eventStyle } from './event-style.ts';
+
+/**
+ * The report's events as a list in call order: type (text and colour), whose, when, how long and
+ * why. Activating an item plays that moment; the selected item is marked with aria-current.
+ *
+ * @fires event-activate - CustomEvent<{ index: number }>: an item was clicked or activated by keyboard.
+ * @csspart list - the scrollable list.
+ */
+@customElement('luister-event-list')
+export class LuisterEventList extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+
+      ol {
+        position: relative;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        max-height: 22rem;
+        overflow-y: auto;
+        border: 1px solid var(--luister-border);
+        border-radius: 6px;
+        background: var(--luister-surface);
+      }
+
+      li + li {
+        border-top: 1px solid #e7eaee;
+      }
+
+      button {
+        all: unset;
+        box-sizing: border-box;
+        display: grid;
+        grid-template-columns: auto 1fr auto;
+        gap: 0 0.6rem;
+        width: 100%;
+        padding: 0.4rem 0.6rem;
+        cursor: pointer;
+        color: var(--luister-text);
+      }
+
+      button:hover {
+        background: #f0f3f6;
+      }
+
+      button:focus-visible {
+        outline: 3px solid var(--luister-focus);
+        outline-offset: -3px;
+      }
+
+      button[aria-current='true'] {
+        background: var(--luister-accent-soft);
+        box-shadow: inset 4px 0 0 var(--luister-accent);
+      }
+
+      .marker {
+        width: 0.8rem;
+        height: 0.8rem;
+        margin-top: 0.3rem;
+        border-radius: 2px;
+      }
+
+      .what {
+        font-weight: 600;
+      }
+
+      .when {
+        font-variant-numeric: tabular-nums;
+        color: var(--luister-muted);
+        white-space: nowrap;
+      }
+
+      .why {
+        grid-column: 2 / 4;
+        font-size: 0.82rem;
+        color: var(--luister-muted);
+      }
+
+      .empty {
+        color: var(--luister-muted);
+      }
+
+      @media print {
+        ol {
+          max-height: none;
+          overflow: visible;
+        }
+
+        /* The items are buttons on screen; on paper they are the list. */
+        button {
+          display: grid !important;
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) events: readonly ReportEvent[] = [];
+  @property({ type: Number }) selectedIndex = -1;
+
+  private readonly i18n = new LocaleController(this);
+
+  protected override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    if (this.events.length === 0) return html`<p class="empty">${t('events.none')}</p>`;
+    const locale = this.i18n.locale;
+    return html`
+      <ol part="list" aria-label=${t('events.title')}>
+        ${this.events.map((event, index) => {
+          const style = eventStyle(event.type);
+          const who = event.speaker ? t(event.speaker === 'agent' ? 'speaker.agent' : 'speaker.customer') : '';
+          return html`<li>
+            <button type="button" aria-current=${index === this.selectedIndex ? 'true' : 'false'} @click=${() => this.activate(index)}>
+              <span class="marker" style="background:${style?.color ?? UNKNOWN_EVENT_COLOR}" aria-hidden="true"></span>
+              <span><span class="what">${style ? t(style.label) : event.type}</span>${who ? html` · ${who}` : nothing}</span>
+              <span class="when">${formatClock(event.start)} · ${formatSeconds(locale, event.end - event.start)}</span>
+              ${event.reasons?.length ? html`<span class="why">${event.reasons.join('; ')}</span>` : nothing}
+            </button>
+          </li>`;
+        })}
+      </ol>
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('selectedIndex')) {
+      // Keep the selected event in sight inside the list without scrolling the page.
+      const item = this.renderRoot.querySelector<HTMLElement>('button[aria-current="true"]');
+      const list = this.renderRoot.querySelector('ol');
+      if (item && list) {
+        const top = item.offsetTop;
+        if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top - list.clientHeight / 3;
+      }
+    }
+  }
+
+  private activate(index: number): void {
+    this.dispatchEvent(new CustomEvent('event-activate', { detail: { index }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'luister-event-list': LuisterEventList;
+  }
+}

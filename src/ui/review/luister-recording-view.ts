@@ -1,0 +1,195 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { SpeakerRole } from '../../report/report-types.ts';
+import type { ExportSource } from '../export/export-files.ts';
+import { formatClock } from '../format.ts';
+import { LocaleController } from '../i18n/locale-controller.ts';
+import { ObjectUrlController } from '../shared/object-url-controller.ts';
+import { baseStyles } from '../shared/styles.ts';
+import './luister-event-list.ts';
+import './luister-export-bar.ts';
+import './luister-feature-lanes.ts';
+import './luister-report-card.ts';
+import './luister-waveform.ts';
+import type { LuisterWaveform, ViewRange } from './luister-waveform.ts';
+import { peaksOf, type ReviewedRecording } from './recording.ts';
+import { ReviewShortcutsController } from './review-shortcuts.ts';
+
+/**
+ * One reviewed recording: waveform with event regions, pitch and loudness lanes, the event list,
+ * the report card and export. Space plays/pauses and the arrow keys step through the events
+ * while focus is anywhere inside (except in controls that use those keys).
+ *
+ * @csspart header - name and facts of the recording.
+ */
+@customElement('luister-recording-view')
+export class LuisterRecordingView extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        scroll-margin-top: 1rem;
+      }
+
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        align-items: flex-start;
+        gap: 0.75rem 1.5rem;
+        margin-bottom: 1rem;
+      }
+
+      h2 {
+        overflow-wrap: anywhere;
+      }
+
+      .facts {
+        color: var(--luister-muted);
+        margin: 0;
+      }
+
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) 22rem;
+        gap: 1rem;
+        align-items: start;
+      }
+
+      .timeline {
+        min-width: 0;
+      }
+
+      luister-feature-lanes {
+        margin-top: 0.5rem;
+      }
+
+      luister-report-card {
+        margin-top: 1rem;
+      }
+
+      @media (max-width: 1000px) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+
+      @media print {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) recording: ReviewedRecording | null = null;
+
+  @state() private selectedIndex = -1;
+  @state() private view: ViewRange = { start: 0, end: 0 };
+
+  @query('luister-waveform') private waveform?: LuisterWaveform;
+
+  private readonly i18n = new LocaleController(this);
+  private readonly media = new ObjectUrlController(this);
+  private peaks: Float32Array[] = [];
+  private channelRoles: SpeakerRole[] = [];
+  private exportSource: ExportSource | null = null;
+
+  constructor() {
+    super();
+    new ReviewShortcutsController(this, {
+      togglePlay: () => this.waveform?.togglePlay(),
+      previousEvent: () => this.step(-1),
+      nextEvent: () => this.step(1),
+    });
+    this.addEventListener('event-activate', (e) => this.activate(e.detail.index));
+    this.addEventListener('seek-request', (e) => this.waveform?.playFrom(e.detail.time));
+    this.addEventListener('view-change', (e) => (this.view = e.detail));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('recording')) return;
+    const recording = this.recording;
+    this.selectedIndex = -1;
+    this.media.set(recording?.media ?? null);
+    this.peaks = recording ? peaksOf(recording.channels, recording.sampleRate) : [];
+    this.channelRoles = recording ? channelRolesOf(recording) : [];
+    this.view = { start: 0, end: recording?.report.durationSec ?? 0 };
+    this.exportSource = recording
+      ? { name: recording.name, report: recording.report, audio: async () => ({ channels: recording.channels, sampleRate: recording.sampleRate }) }
+      : null;
+  }
+
+  protected override render() {
+    const recording = this.recording;
+    if (!recording) return nothing;
+    const t = this.i18n.t.bind(this.i18n);
+    const report = recording.report;
+    const channels = recording.channels.length;
+    return html`
+      <header part="header">
+        <div>
+          <h2 id="recording-title">${recording.name}</h2>
+          <p class="facts">
+            ${t('recording.facts', {
+              duration: formatClock(report.durationSec),
+              channels: t(channels === 1 ? 'recording.mono' : 'recording.stereo'),
+              rate: String(recording.sampleRate),
+            })}${recording.agent ? html` · ${t('recording.agent', { agent: recording.agent })}` : nothing}
+          </p>
+        </div>
+        <luister-export-bar .source=${this.exportSource}></luister-export-bar>
+      </header>
+      <div class="layout">
+        <div class="timeline">
+          <luister-waveform
+            .peaks=${this.peaks}
+            .duration=${report.durationSec}
+            .mediaUrl=${this.media.url}
+            .events=${report.events}
+            .channelRoles=${this.channelRoles}
+            .selectedIndex=${this.selectedIndex}
+          ></luister-waveform>
+          <luister-feature-lanes .report=${report} .viewStart=${this.view.start} .viewEnd=${this.view.end}></luister-feature-lanes>
+        </div>
+        <section aria-labelledby="events-title">
+          <h3 id="events-title">${t('events.title')} (${report.events.length})</h3>
+          <luister-event-list .events=${report.events} .selectedIndex=${this.selectedIndex}></luister-event-list>
+        </section>
+      </div>
+      <luister-report-card .report=${report}></luister-report-card>
+    `;
+  }
+
+  /** Selects event `index` and plays it. */
+  private activate(index: number): void {
+    this.selectedIndex = index;
+    this.waveform?.playEvent(index);
+  }
+
+  /** Moves the selection to the previous/next event and puts the cursor at its start. */
+  private step(direction: 1 | -1): void {
+    const events = this.recording?.report.events ?? [];
+    if (events.length === 0) return;
+    const next = this.selectedIndex < 0 ? (direction > 0 ? 0 : events.length - 1) : this.selectedIndex + direction;
+    this.selectedIndex = Math.max(0, Math.min(events.length - 1, next));
+    this.waveform?.seek(events[this.selectedIndex].start);
+  }
+}
+
+/** Whose voice each channel carries, from the report (stereo: agent and customer; mono: one). */
+function channelRolesOf(recording: ReviewedRecording): SpeakerRole[] {
+  const roles: SpeakerRole[] = [];
+  for (let channel = 0; channel < recording.channels.length; channel++) {
+    const role = (['agent', 'customer'] as const).find((r) => recording.report.speakers[r]?.channel === channel);
+    roles.push(role ?? (channel === 0 ? 'agent' : 'customer'));
+  }
+  return roles;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'luister-recording-view': LuisterRecordingView;
+  }
+}

@@ -1,0 +1,460 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import WaveSurfer from 'wavesurfer.js';
+import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.js';
+import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.js';
+import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.js';
+import type { ReportEvent, SpeakerRole } from '../../report/report-types.ts';
+import { formatClock } from '../format.ts';
+import { LocaleController } from '../i18n/locale-controller.ts';
+import { SPEAKER_COLORS } from '../shared/speaker-colors.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { UNKNOWN_EVENT_COLOR, eventStyle } from './event-style.ts';
+
+export interface ViewRange {
+  /** First and last second visible in the waveform's scroll area. */
+  start: number;
+  end: number;
+}
+
+/** Most pixels per second the zoom goes to: the waveform's peaks come at 200 per second. */
+const MAX_PX_PER_SEC = 400;
+/** Zoom slider positions: logarithmic, so each step magnifies by the same factor. */
+const ZOOM_STEPS = 100;
+const CHANNEL_HEIGHT = 88;
+
+/**
+ * The recording as a waveform (one lane per channel) with a timeline, zoom, playback and the
+ * report's events as labelled regions.
+ *
+ * @fires event-activate - CustomEvent<{ index: number }>: a region was clicked (index into `events`).
+ * @fires view-change - CustomEvent<ViewRange>: the visible time range changed (zoom, scroll, resize).
+ * @fires play-state - CustomEvent<{ playing: boolean }>
+ * @csspart wave - the focusable waveform area.
+ * @csspart toolbar - play button, time and zoom controls.
+ */
+@customElement('luister-waveform')
+export class LuisterWaveform extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 0.75rem;
+        margin-bottom: 0.5rem;
+      }
+
+      .time {
+        font-variant-numeric: tabular-nums;
+        min-width: 7.5rem;
+      }
+
+      .zoom {
+        display: flex;
+        align-items: center;
+        gap: 0.35rem;
+        margin-left: auto;
+      }
+
+      .zoom button {
+        min-width: 2.25rem;
+        padding: 0.2rem 0.5rem;
+      }
+
+      .wave {
+        position: relative;
+        border: 1px solid var(--luister-border);
+        border-radius: 6px;
+        background: var(--luister-surface);
+      }
+
+      /* At the bottom of each channel's row: event labels take the top. */
+      .channel-label {
+        position: absolute;
+        left: 0.35rem;
+        z-index: 6;
+        font-size: 0.75rem;
+        font-weight: 600;
+        padding: 0 0.35rem;
+        border-radius: 4px;
+        background: rgba(255, 255, 255, 0.9);
+        pointer-events: none;
+      }
+
+      .hint {
+        font-size: 0.85rem;
+        color: var(--luister-muted);
+        margin: 0.35rem 0 0;
+      }
+
+      /* Region labels live in wavesurfer's shadow root; it exports them as parts. */
+      .surface > div::part(region-content) {
+        /* A block, so the stacking margin moves it by exactly that much. */
+        display: block;
+        width: max-content;
+        font-size: 0.72rem;
+        font-weight: 600;
+        line-height: 1.2;
+        color: #1d2330;
+        background: rgba(255, 255, 255, 0.92);
+        border-radius: 3px;
+        padding: 0 0.3em;
+        white-space: nowrap;
+        /* No margin here: a ::part rule outranks inline styles, and labels are stacked with an
+           inline margin-top (see stackLabels). */
+      }
+
+      .surface > div::part(cursor) {
+        width: 2px;
+      }
+
+      @media print {
+        .toolbar,
+        .hint {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  /** Peak magnitudes per channel (see peaksOf). */
+  @property({ attribute: false }) peaks: Float32Array[] = [];
+  @property({ type: Number }) duration = 0;
+  /** The audio to play: an object URL of the file or of a WAV made from stored audio. */
+  @property({ attribute: false }) mediaUrl = '';
+  @property({ attribute: false }) events: readonly ReportEvent[] = [];
+  /** Whose voice each channel carries, in channel order. */
+  @property({ attribute: false }) channelRoles: readonly SpeakerRole[] = [];
+  @property({ type: Number }) selectedIndex = -1;
+
+  @state() private playing = false;
+  @state() private currentTime = 0;
+  @state() private zoomStep = 0;
+
+  @query('.surface') private surface!: HTMLElement;
+
+  private readonly i18n = new LocaleController(this);
+  private wavesurfer: WaveSurfer | null = null;
+  private regions: ReturnType<typeof RegionsPlugin.create> | null = null;
+  private regionByIndex = new Map<number, Region>();
+  /** The language the region labels are in; they are relabelled when it changes. */
+  private labelledLocale = this.i18n.locale;
+  private stackPending = false;
+
+  /** Plays or pauses from the cursor. */
+  togglePlay(): void {
+    void this.wavesurfer?.playPause();
+  }
+
+  /** Plays one event's stretch of the recording and stops at its end. */
+  playEvent(index: number): void {
+    const event = this.events[index];
+    if (event) void this.wavesurfer?.play(event.start, Math.max(event.end, event.start + 0.1));
+  }
+
+  /** Plays from `time` on. */
+  playFrom(time: number): void {
+    void this.wavesurfer?.play(time);
+  }
+
+  /** Moves the cursor to `time` and scrolls it into view. */
+  seek(time: number): void {
+    const ws = this.wavesurfer;
+    if (!ws) return;
+    ws.setTime(time);
+    const range = this.visibleRange();
+    if (range && (time < range.start || time > range.end)) ws.setScrollTime(Math.max(0, time - (range.end - range.start) / 4));
+  }
+
+  get isPlaying(): boolean {
+    return this.playing;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.destroyWaveSurfer();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page after a move: build the waveform again once rendered.
+    if (this.hasUpdated && !this.wavesurfer) this.requestUpdate('peaks');
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('peaks') || changed.has('mediaUrl') || changed.has('duration') || changed.has('channelRoles')) {
+      this.createWaveSurfer();
+    } else if (changed.has('events')) {
+      this.addRegions();
+    }
+    if (changed.has('selectedIndex')) this.highlightSelected();
+    if (this.labelledLocale !== this.i18n.locale) this.relabelRegions();
+    // Wavesurfer refuses to zoom before its audio is loaded; the load applies the zoom itself.
+    if (changed.has('zoomStep') && this.wavesurfer?.getDuration()) this.wavesurfer.zoom(this.pxPerSecFor(this.zoomStep));
+  }
+
+  protected override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    const fit = this.zoomStep === 0;
+    return html`
+      <div class="toolbar" part="toolbar">
+        <button class="primary" type="button" aria-pressed=${this.playing ? 'true' : 'false'} @click=${this.togglePlay}>
+          ${this.playing ? t('waveform.pause') : t('waveform.play')}
+        </button>
+        <span class="time" aria-live="off">${formatClock(this.currentTime)} / ${formatClock(this.duration)}</span>
+        <div class="zoom" role="group" aria-label=${t('waveform.zoom')}>
+          <button type="button" aria-label=${t('waveform.zoomOut')} ?disabled=${fit} @click=${() => this.stepZoom(-10)}>−</button>
+          <input
+            type="range"
+            min="0"
+            max=${ZOOM_STEPS}
+            .value=${String(this.zoomStep)}
+            aria-label=${t('waveform.zoom')}
+            aria-valuetext=${fit ? t('waveform.zoomFit') : t('waveform.zoomLevel', { factor: this.zoomFactorText() })}
+            @input=${(e: Event) => (this.zoomStep = Number((e.target as HTMLInputElement).value))}
+          />
+          <button type="button" aria-label=${t('waveform.zoomIn')} ?disabled=${this.zoomStep >= ZOOM_STEPS} @click=${() => this.stepZoom(10)}>+</button>
+          <button type="button" ?disabled=${fit} @click=${() => (this.zoomStep = 0)}>${t('waveform.zoomFit')}</button>
+        </div>
+      </div>
+      <div class="wave" part="wave" tabindex="0" role="group" aria-label=${t('waveform.label')} aria-describedby="wave-hint">
+        ${this.channelRoles.map(
+          (role, channel) => html`<span class="channel-label" style="top:${(channel + 1) * CHANNEL_HEIGHT - 20}px; color:${SPEAKER_COLORS[role].line}"
+            >${t(role === 'agent' ? 'speaker.agent' : 'speaker.customer')}${this.channelRoles.length > 1
+              ? html` (${t(channel === 0 ? 'channel.left' : 'channel.right')})`
+              : nothing}</span
+          >`,
+        )}
+        <div class="surface"></div>
+      </div>
+      <p class="hint" id="wave-hint">${t('waveform.hint')}</p>
+    `;
+  }
+
+  private createWaveSurfer(): void {
+    this.destroyWaveSurfer();
+    if (!this.surface || this.peaks.length === 0 || !this.mediaUrl || !(this.duration > 0)) return;
+    this.regions = RegionsPlugin.create();
+    const ws = WaveSurfer.create({
+      container: this.surface,
+      height: CHANNEL_HEIGHT,
+      splitChannels: this.channelRoles.map((role) => ({
+        waveColor: SPEAKER_COLORS[role].wave,
+        progressColor: SPEAKER_COLORS[role].progress,
+      })),
+      cursorColor: '#1d2330',
+      cursorWidth: 2,
+      normalize: true,
+      dragToSeek: true,
+      autoScroll: true,
+      plugins: [
+        this.regions,
+        TimelinePlugin.create({
+          height: 22,
+          formatTimeCallback: formatClock,
+          // Full opacity: faded secondary labels would fail text contrast.
+          secondaryLabelOpacity: 1,
+          style: { fontSize: '11px', color: '#4d5666' },
+        }),
+        ZoomPlugin.create({ scale: 0.25, maxZoom: MAX_PX_PER_SEC, exponentialZooming: true }),
+      ],
+    });
+    this.wavesurfer = ws;
+    ws.on('play', () => this.setPlaying(true));
+    ws.on('pause', () => this.setPlaying(false));
+    ws.on('finish', () => this.setPlaying(false));
+    ws.on('timeupdate', (time) => (this.currentTime = time));
+    ws.on('scroll', () => this.layoutChanged());
+    ws.on('redrawcomplete', () => this.layoutChanged());
+    ws.on('zoom', (pxPerSec) => {
+      this.zoomStep = this.stepFor(pxPerSec);
+      this.layoutChanged();
+    });
+    this.regions.on('region-clicked', (region, event) => {
+      // The click would also seek the waveform; the region's own play does that.
+      event.stopPropagation();
+      const index = Number(region.id.replace('event-', ''));
+      this.dispatchEvent(new CustomEvent('event-activate', { detail: { index }, bubbles: true, composed: true }));
+    });
+    ws.load(this.mediaUrl, this.peaks, this.duration)
+      .then(() => {
+        if (this.wavesurfer !== ws) return;
+        this.addRegions();
+        this.emitView();
+      })
+      .catch((error: unknown) => {
+        // A newer load replaced this one: nothing to report.
+        if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
+      });
+  }
+
+  private destroyWaveSurfer(): void {
+    this.wavesurfer?.destroy();
+    this.wavesurfer = null;
+    this.regions = null;
+    this.regionByIndex.clear();
+    this.playing = false;
+    this.currentTime = 0;
+    this.zoomStep = 0;
+  }
+
+  private addRegions(): void {
+    const regions = this.regions;
+    if (!regions || !this.wavesurfer?.getDuration()) return;
+    regions.clearRegions();
+    this.regionByIndex.clear();
+    this.events.forEach((event, index) => {
+      const style = eventStyle(event.type);
+      const label = document.createElement('span');
+      label.textContent = this.labelOf(event);
+      label.style.borderLeft = `3px solid ${style?.color ?? UNKNOWN_EVENT_COLOR}`;
+      const channel = event.speaker ? this.channelRoles.indexOf(event.speaker) : -1;
+      const region = regions.addRegion({
+        id: `event-${index}`,
+        start: event.start,
+        end: Math.max(event.end, event.start + 0.02),
+        color: style?.fill ?? 'rgba(77, 86, 102, 0.2)',
+        content: label,
+        drag: false,
+        resize: false,
+        channelIdx: this.channelRoles.length > 1 ? channel : -1,
+      });
+      region.element?.setAttribute('data-event-type', event.type);
+      this.regionByIndex.set(index, region);
+    });
+    this.labelledLocale = this.i18n.locale;
+    this.highlightSelected();
+    // After the regions plugin's own label placement (it runs on a short timer).
+    setTimeout(() => this.stackLabels(), 30);
+  }
+
+  /** Zoom, scroll or a redraw moved things: tell the lanes, restack the labels (once a frame). */
+  private layoutChanged(): void {
+    this.emitView();
+    if (this.stackPending) return;
+    this.stackPending = true;
+    requestAnimationFrame(() => {
+      this.stackPending = false;
+      this.stackLabels();
+    });
+  }
+
+  /**
+   * Puts labels that would overlap on rows below each other, per channel. The regions plugin does
+   * this once when a region is made; zooming and resizing move the labels, so it is redone here
+   * after every layout change.
+   */
+  private stackLabels(): void {
+    const rows = new Map<number, { label: HTMLElement; left: number; right: number }[]>();
+    for (const region of this.regionByIndex.values()) {
+      const label = region.content;
+      if (!label?.isConnected) continue;
+      label.style.marginTop = '0px';
+      const box = label.getBoundingClientRect();
+      const row = rows.get(region.channelIdx) ?? [];
+      row.push({ label, left: box.left, right: box.right });
+      rows.set(region.channelIdx, row);
+    }
+    for (const labels of rows.values()) {
+      labels.sort((a, b) => a.left - b.left);
+      const levelEnds: number[] = [];
+      for (const item of labels) {
+        let level = levelEnds.findIndex((end) => item.left > end + 2);
+        if (level < 0) level = levelEnds.push(0) - 1;
+        levelEnds[level] = item.right;
+        item.label.style.marginTop = `${level * (item.label.offsetHeight + 2)}px`;
+      }
+    }
+  }
+
+  /** The region's label: textContent, never markup, whatever the event carries. */
+  private labelOf(event: ReportEvent): string {
+    const style = eventStyle(event.type);
+    return style ? this.i18n.t(style.label) : event.type;
+  }
+
+  private relabelRegions(): void {
+    for (const [index, region] of this.regionByIndex) {
+      const event = this.events[index];
+      if (event && region.content) region.content.textContent = this.labelOf(event);
+    }
+    this.labelledLocale = this.i18n.locale;
+    this.stackLabels();
+  }
+
+  private highlightSelected(): void {
+    for (const [index, region] of this.regionByIndex) {
+      const selected = index === this.selectedIndex;
+      const element = region.element;
+      if (!element) continue;
+      element.style.outline = selected ? `2px solid ${eventStyle(this.events[index]?.type ?? '')?.color ?? UNKNOWN_EVENT_COLOR}` : '';
+      element.style.zIndex = selected ? '3' : '';
+      element.toggleAttribute('data-selected', selected);
+    }
+  }
+
+  private setPlaying(playing: boolean): void {
+    this.playing = playing;
+    this.dispatchEvent(new CustomEvent('play-state', { detail: { playing }, bubbles: true, composed: true }));
+  }
+
+  private visibleRange(): ViewRange | null {
+    const ws = this.wavesurfer;
+    const duration = ws?.getDuration() ?? 0;
+    const total = ws?.getWrapper().clientWidth ?? 0;
+    if (!ws || !(duration > 0) || total <= 0) return null;
+    const scroll = ws.getScroll();
+    return { start: (scroll / total) * duration, end: (Math.min(total, scroll + ws.getWidth()) / total) * duration };
+  }
+
+  private emitView(): void {
+    const range = this.visibleRange();
+    if (range) this.dispatchEvent(new CustomEvent('view-change', { detail: range, bubbles: true, composed: true }));
+  }
+
+  /** Pixels per second that fill the width exactly: zoom step 0. */
+  private fitPxPerSec(): number {
+    const width = this.wavesurfer?.getWidth() || this.surface?.clientWidth || 1;
+    return width / Math.max(this.duration, 0.001);
+  }
+
+  private pxPerSecFor(step: number): number {
+    if (step <= 0) return 0;
+    const fit = this.fitPxPerSec();
+    const max = Math.max(fit * 1.01, MAX_PX_PER_SEC);
+    return fit * (max / fit) ** (step / ZOOM_STEPS);
+  }
+
+  private stepFor(pxPerSec: number): number {
+    const fit = this.fitPxPerSec();
+    const max = Math.max(fit * 1.01, MAX_PX_PER_SEC);
+    if (pxPerSec <= fit) return 0;
+    return Math.min(ZOOM_STEPS, Math.round((Math.log(pxPerSec / fit) / Math.log(max / fit)) * ZOOM_STEPS));
+  }
+
+  private stepZoom(delta: number): void {
+    this.zoomStep = Math.max(0, Math.min(ZOOM_STEPS, this.zoomStep + delta));
+  }
+
+  private zoomFactorText(): string {
+    const factor = this.pxPerSecFor(this.zoomStep) / this.fitPxPerSec();
+    return `${Math.round(factor * 10) / 10}×`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'luister-waveform': LuisterWaveform;
+  }
+  interface HTMLElementEventMap {
+    'event-activate': CustomEvent<{ index: number }>;
+    'view-change': CustomEvent<ViewRange>;
+    'play-state': CustomEvent<{ playing: boolean }>;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Sessions in IndexedDB through the app: a review survives a reload and opens again; renaming,
+ * the agent's trend chart, deleting with confirmation; a full disk loses nothing saved before;
+ * low free space is announced.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, showView, voiceWav, waitForReview, waitForSaved, WAIT, type AppOptions, type AppPage } from './app-support.ts';
+import { launchChromium, startDevServer, type Server } from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDevServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withApp(run: (app: AppPage) => Promise<void>, options?: AppOptions): Promise<void> {
+  const app = await openApp(browser, server.url, options);
+  try {
+    await run(app);
+  } finally {
+    await app.context.close();
+  }
+}
+
+/** Reviews a generated recording named `name`, as agent `agent`, and waits until it is saved. */
+async function reviewFile(app: AppPage, name: string, agent = ''): Promise<void> {
+  const { page } = app;
+  await page.locator('luister-review #agent-name').fill(agent);
+  await page.locator('luister-review #agent-name').dispatchEvent('change');
+  await page.locator('luister-file-picker input[type="file"]').setInputFiles({ name, mimeType: 'audio/wav', buffer: Buffer.from(voiceWav()) });
+  await waitForReview(page);
+  await expect.poll(() => page.locator('luister-recording-view #recording-title').textContent(), WAIT).toBe(name);
+  await waitForSaved(page);
+}
+
+const rows = (app: AppPage) => app.page.locator('luister-sessions tbody tr[data-session]');
+
+describe('sessions', () => {
+  it('keeps a reviewed recording across a reload, lists it and opens it again', () =>
+    withApp(async (app) => {
+      const { page, errors } = app;
+      await reviewFile(app, 'gesprek-maandag.wav', 'Daan');
+      await page.reload();
+      await page.locator('luister-app [role="tab"]').first().waitFor();
+      await showView(page, 'sessions');
+
+      await expect.poll(() => rows(app).count(), WAIT).toBe(1);
+      await expect(rows(app).locator('.name').textContent()).resolves.toBe('gesprek-maandag.wav');
+      await expect(rows(app).locator('td').nth(2).textContent()).resolves.toBe('Daan');
+
+      await rows(app).locator('[data-action="open"]').click();
+      await expect.poll(() => page.locator('luister-app #tab-review').getAttribute('aria-selected'), WAIT).toBe('true');
+      await waitForReview(page);
+      await expect(page.locator('luister-recording-view #recording-title').textContent()).resolves.toBe('gesprek-maandag.wav');
+      expect(await page.locator('luister-waveform [part~="region"]').count()).toBe(await page.locator('luister-event-list li').count());
+      expect(errors).toEqual([]);
+    }));
+
+  it('renames, charts an agent over sessions, and deletes only after confirmation', () =>
+    withApp(async (app) => {
+      const { page } = app;
+      await reviewFile(app, 'een.wav', 'Sanne');
+      await reviewFile(app, 'twee.wav', 'Sanne');
+      await showView(page, 'sessions');
+      await expect.poll(() => rows(app).count(), WAIT).toBe(2);
+
+      // Rename the newest (first) session.
+      await rows(app).first().locator('[data-action="edit"]').click();
+      await page.locator('luister-sessions form.edit input[name="name"]').fill('twee, hernoemd');
+      await page.locator('luister-sessions form.edit button[type="submit"]').click();
+      await expect.poll(() => rows(app).first().locator('.name').textContent(), WAIT).toBe('twee, hernoemd');
+
+      // The agent's chart: one SVG per figure, a point per session.
+      await page.locator('luister-sessions #agent-filter').selectOption('Sanne');
+      const charts = page.locator('luister-agent-trend svg');
+      await expect.poll(() => charts.count(), WAIT).toBe(3);
+      expect(await page.locator('luister-agent-trend svg').first().locator('circle').count()).toBe(2);
+
+      // Delete: cancelling keeps it, confirming removes it.
+      await rows(app).first().locator('[data-action="delete"]').click();
+      await page.locator('luister-confirm-dialog dialog button:not([data-action])').click();
+      expect(await rows(app).count()).toBe(2);
+      await rows(app).first().locator('[data-action="delete"]').click();
+      await page.locator('luister-confirm-dialog [data-action="confirm"]').click();
+      await expect.poll(() => rows(app).count(), WAIT).toBe(1);
+      await expect(rows(app).locator('.name').textContent()).resolves.toBe('een.wav');
+
+      await page.locator('luister-sessions [data-action="delete-all"]').click();
+      await page.locator('luister-confirm-dialog [data-action="confirm"]').click();
+      await expect.poll(() => rows(app).count(), WAIT).toBe(0);
+    }));
+
+  it('says so when the disk is full, keeps the review on screen and loses no saved session', () =>
+    withApp(async (app) => {
+      const { page } = app;
+      await reviewFile(app, 'bewaard.wav');
+      // From now on every audio chunk hits a full disk.
+      await page.evaluate(() => {
+        const add = IDBObjectStore.prototype.add;
+        IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+          if (this.name === 'audio') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return add.apply(this, args);
+        };
+      });
+      await reviewFile(app, 'te-veel.wav');
+      const alert = page.locator('luister-review [role="alert"]');
+      await expect.poll(() => alert.textContent(), WAIT).toContain('De opslag van deze browser is vol, dus te-veel.wav is niet bewaard');
+      await expect(page.locator('luister-recording-view #recording-title').textContent()).resolves.toBe('te-veel.wav');
+
+      await showView(page, 'sessions');
+      await expect.poll(() => rows(app).count(), WAIT).toBe(1);
+      await expect(rows(app).locator('.name').textContent()).resolves.toBe('bewaard.wav');
+    }));
+
+  it('warns early when less than 10 % of the storage is free', () =>
+    withApp(
+      async ({ page }) => {
+        const warning = page.locator('luister-app .storage-warning');
+        await expect.poll(() => warning.textContent(), WAIT).toContain('er is nog maar 5% opslagruimte vrij');
+      },
+      {
+        initScript: () => {
+          const quota = 2e9;
+          Object.defineProperty(navigator.storage, 'estimate', { value: async () => ({ usage: quota * 0.95, quota }) });
+        },
+      },
+    ));
+});

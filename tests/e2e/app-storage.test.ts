@@ -1,0 +1,132 @@
+/**
+ * The session store against real IndexedDB in Chromium: the recording API the live view uses
+ * (create → appendAudioChunk… → finishSession), audio round trips exactly, the rules that keep
+ * chunks in order and at most a second long, and a full disk failing one write only.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppPage } from './app-support.ts';
+import { launchChromium, startDevServer, type Server } from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+let app: AppPage;
+
+beforeAll(async () => {
+  server = await startDevServer();
+  browser = await launchChromium();
+  app = await openApp(browser, server.url);
+  await loadStoreModule();
+});
+
+afterAll(async () => {
+  await app?.context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+type StoreModule = typeof import('../../src/storage/session-store.ts');
+
+declare global {
+  interface Window {
+    /** The store module as the page loaded it (set by `loadStoreModule`). */
+    luisterStoreModule?: StoreModule;
+  }
+}
+
+/**
+ * Loads the store module into the page from the dev server, so the tests run the app's own code
+ * on real IndexedDB. (Test code cannot `import()` in page.evaluate: the test runner rewrites it.)
+ */
+async function loadStoreModule(): Promise<void> {
+  await app.page.addScriptTag({
+    type: 'module',
+    content: "import * as store from '/src/storage/session-store.ts'; window.luisterStoreModule = store;",
+  });
+  await app.page.waitForFunction(() => window.luisterStoreModule !== undefined);
+}
+
+
+describe('session store', () => {
+  it('records in chunks and gives the audio back sample for sample', async () => {
+    const result = await app.page.evaluate(async () => {
+      const { SessionStore } = window.luisterStoreModule as StoreModule;
+      const store = new SessionStore(`luister-test-${crypto.randomUUID()}`);
+      const rate = 8000;
+      const s = await store.createSession({ kind: 'practice', name: 'oefening', agent: 'Daan', sampleRate: rate, channels: 2 });
+      const left = Float32Array.from({ length: 2.5 * rate }, (_, i) => Math.sin(i / 10));
+      const right = Float32Array.from({ length: 2.5 * rate }, (_, i) => Math.cos(i / 7));
+      // Views on shared memory, as the live recorder has them.
+      const shared = new Float32Array(new SharedArrayBuffer(rate * 4));
+      shared.set(left.subarray(0, rate));
+      await store.appendAudioChunk(s.id, 0, [shared, right.slice(0, rate)]);
+      await store.appendAudioChunk(s.id, 1, [left.subarray(rate, 2 * rate), right.subarray(rate, 2 * rate)]);
+      await store.appendAudioChunk(s.id, 2, [left.subarray(2 * rate), right.subarray(2 * rate)]);
+      const report = { schema: 'luister-report/1' as const, durationSec: 2.5, sampleRate: rate, speakers: {}, events: [] };
+      const done = await store.finishSession(s.id, { report });
+      const [l, r] = await store.loadAudio(s.id);
+      const equal = l.length === left.length && l.every((x, i) => x === left[i]) && r.every((x, i) => x === right[i]);
+      const full = await store.getSession(s.id);
+      const listed = (await store.listSessions()).length;
+      await store.deleteAllData();
+      await store.close();
+      return { durationSec: done.durationSec, status: done.status, chunkCount: done.chunkCount, equal, listed, hasReport: full.report !== null };
+    });
+    expect(result).toEqual({ durationSec: 2.5, status: 'complete', chunkCount: 3, equal: true, listed: 1, hasReport: true });
+  });
+
+  it('refuses chunks out of order, longer than a second, or with the wrong channel count', async () => {
+    const errors = await app.page.evaluate(async () => {
+      const { SessionStore } = window.luisterStoreModule as StoreModule;
+      const store = new SessionStore(`luister-test-${crypto.randomUUID()}`);
+      const s = await store.createSession({ kind: 'practice', name: 'x', sampleRate: 8000, channels: 1 });
+      const errors: string[] = [];
+      const attempt = async (index: number, channels: Float32Array[]): Promise<void> => {
+        try {
+          await store.appendAudioChunk(s.id, index, channels);
+          errors.push('ok');
+        } catch (e) {
+          errors.push((e as { kind?: string }).kind ?? String(e));
+        }
+      };
+      await attempt(1, [new Float32Array(100)]);
+      await attempt(0, [new Float32Array(8001)]);
+      await attempt(0, [new Float32Array(100), new Float32Array(100)]);
+      await attempt(0, [new Float32Array(8000)]);
+      await attempt(0, [new Float32Array(100)]);
+      await store.deleteAllData();
+      await store.close();
+      return errors;
+    });
+    expect(errors).toEqual(['invalid', 'invalid', 'invalid', 'ok', 'invalid']);
+  });
+
+  it('fails only the write that hits a full disk: the chunks before it stay', async () => {
+    const result = await app.page.evaluate(async () => {
+      const { SessionStore } = window.luisterStoreModule as StoreModule;
+      const store = new SessionStore(`luister-test-${crypto.randomUUID()}`);
+      const s = await store.createSession({ kind: 'practice', name: 'vol', sampleRate: 8000, channels: 1 });
+      await store.appendAudioChunk(s.id, 0, [new Float32Array(8000).fill(0.1)]);
+      await store.appendAudioChunk(s.id, 1, [new Float32Array(8000).fill(0.2)]);
+      const add = IDBObjectStore.prototype.add;
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+        if (this.name === 'audio') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return add.apply(this, args);
+      };
+      let kind = '';
+      try {
+        await store.appendAudioChunk(s.id, 2, [new Float32Array(8000)]);
+      } catch (e) {
+        kind = (e as { kind?: string }).kind ?? String(e);
+      } finally {
+        IDBObjectStore.prototype.add = add;
+      }
+      const [audio] = await store.loadAudio(s.id);
+      const summary = (await store.listSessions())[0];
+      await store.deleteAllData();
+      await store.close();
+      return { kind, chunks: summary.chunkCount, samples: audio.length };
+    });
+    expect(result).toEqual({ kind: 'full', chunks: 2, samples: 16000 });
+  });
+});
