@@ -1,8 +1,10 @@
-/** Runs the analysis over an opened recording: roles, the core, the report. */
+/** Runs the analysis over a recording: roles, the core, the report. */
+import { basename } from 'node:path';
 import { assignChannels, type ChannelAssignment, type RoleOptions } from '../analysis/channel-roles.ts';
 import { RecordingAnalyzer } from '../analysis/recording-analyzer.ts';
 import { AudioInputError } from '../audio/audio-input-error.ts';
 import type { AudioStream } from '../audio/audio-stream.ts';
+import { openAudioFile } from '../audio/decode-file.ts';
 import { MAX_SAMPLE_RATE, MIN_SAMPLE_RATE } from '../dsp/config.ts';
 import type { Report } from '../report/report-types.ts';
 
@@ -10,6 +12,31 @@ export interface RecordingAnalysis {
   report: Report;
   /** For the user, about the input and the result; the report itself holds no warnings. */
   warnings: string[];
+}
+
+export interface AnalysisHooks {
+  /**
+   * Called once the file has been opened and its format read, before the first sample: the place
+   * to fail early (an unusable --out) or to start a progress display.
+   */
+  opened?(stream: AudioStream): Promise<void> | void;
+  /** Called with the frames analysed so far after each piece. */
+  progress?(frames: number): void;
+}
+
+/**
+ * The whole single-file analysis: opens `path`, analyses it and closes it again, whatever
+ * happens. The command's one-file form and every batch worker go through here, so both give the
+ * same report and the same errors for the same file. The report's `source.name` is the file name.
+ */
+export async function analyzeFile(path: string, roles: RoleOptions, hooks: AnalysisHooks = {}): Promise<RecordingAnalysis> {
+  const stream = await openAudioFile(path);
+  try {
+    await hooks.opened?.(stream);
+    return await analyzeRecording(stream, roles, basename(path), hooks.progress);
+  } finally {
+    await stream.close();
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
- * `npm run --silent analyze -- FILE --out REPORT.json`: the process around `main`. See
- * analyze-args.ts for the options.
+ * `npm run --silent analyze -- FILE --out REPORT.json` (or `DIR|FILE... --out-dir OUT`): the
+ * process around `main`. See analyze-args.ts for the options.
  */
-import { describeFailure, main } from './analyze-main.ts';
+import { main } from './analyze-main.ts';
+import { describeFailure } from './cli-errors.ts';
 
 // A closed pipe surfaces through the write callback in main; without a listener Node would also
 // throw it from the stream's 'error' event, with a stack trace.
