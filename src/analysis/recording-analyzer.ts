@@ -1,4 +1,5 @@
 import { ChannelAnalyzer } from '../dsp/channel-analyzer.ts';
+import type { CoachReportOptions } from '../coach/coach-report.ts';
 import type { CoreSettings, DeepPartial } from '../dsp/config.ts';
 import { CoreOutput } from '../dsp/core-output.ts';
 import { buildReport } from '../report/build-report.ts';
@@ -13,6 +14,8 @@ export interface RecordingAnalyzerOptions {
   /** Per role, settings that override `settings` (e.g. a speaker's own pitch range). */
   speakerSettings?: Partial<Record<ChannelAssignment['role'], DeepPartial<CoreSettings>>>;
   source?: Report['source'];
+  /** Language, norms and agent profile for the report's coaching. */
+  coach?: CoachReportOptions;
 }
 
 /**
@@ -24,10 +27,12 @@ export class RecordingAnalyzer {
   private readonly lanes: { assignment: ChannelAssignment; analyzer: ChannelAnalyzer; output: CoreOutput; track: SpeakerTrack }[];
   private samples = 0;
   private readonly source: Report['source'] | undefined;
+  private readonly coach: CoachReportOptions | undefined;
 
   constructor(sampleRate: number, assignments: ChannelAssignment[], options: RecordingAnalyzerOptions = {}) {
     this.sampleRate = sampleRate;
     this.source = options.source;
+    this.coach = options.coach;
     this.lanes = assignments.map((assignment) => {
       const own = options.speakerSettings?.[assignment.role];
       const analyzer = new ChannelAnalyzer(sampleRate, { maxBlock: BLOCK, settings: [options.settings ?? {}, own ?? {}] });
@@ -63,6 +68,7 @@ export class RecordingAnalyzer {
       durationSec: this.durationSec,
       sampleRate: this.sampleRate,
       source: this.source,
+      coach: this.coach,
     });
   }
 

@@ -42,6 +42,11 @@ export class SpeakerTrack {
     return this.openSpeechStart !== null;
   }
 
+  /** Start of the open speech segment, s; null when none is open. Live coaching needs it. */
+  get openSpeechStartSec(): number | null {
+    return this.openSpeechStart;
+  }
+
   private addEvent(kind: number, timeSec: number): void {
     if (kind === CoreEventKind.SpeechStart) {
       this.openSpeechStart = timeSec;

@@ -1,5 +1,6 @@
 import { HOP_SEC } from '../dsp/config.ts';
 import type { SpeakerTrack } from '../analysis/speaker-track.ts';
+import { coachTracks, type CoachReportOptions } from '../coach/coach-report.ts';
 import {
   REPORT_SCHEMA,
   type Report,
@@ -9,14 +10,6 @@ import {
   type SpeakerSummary,
   type TimeSpan,
 } from './report-types.ts';
-
-/**
- * Gaps in one speaker's speech shorter than this are part of speaking, not a pause (s): the
- * usual silent-pause threshold (Goldman-Eisler 1968; de Jong & Bosker 2013 found 0.25 s best).
- */
-export const MIN_PAUSE_SEC = 0.25;
-/** Speech boundaries fall on 10 ms frames, so a 0.25 s gap can measure one hop less. */
-const MEASURED_MIN_PAUSE_SEC = MIN_PAUSE_SEC - HOP_SEC - 1e-9;
 
 export interface TrackForReport {
   role: SpeakerRole;
@@ -29,19 +22,26 @@ export interface ReportInput {
   durationSec: number;
   sampleRate: number;
   source?: Report['source'];
+  /** Language, norms and the agent's stored profile for the coaching (src/coach). */
+  coach?: CoachReportOptions;
 }
 
-/** Builds the report from what the core measured on each channel. */
+/**
+ * Builds the report from what the core measured on each channel. The events (pauses, silences,
+ * overlaps, sighs…), each speaker's tone and the turn-taking figures come from the coach, the
+ * same one the live app runs, so a report and a live session agree.
+ */
 export function buildReport(input: ReportInput): Report {
   const totalSpeech = input.tracks.reduce((sum, t) => sum + totalDuration(t.track.speech), 0);
+  const coaching = coachTracks(input.tracks, input.coach);
   const speakers: Report['speakers'] = {};
-  const events: ReportEvent[] = [];
   for (const { role, channel, track } of input.tracks) {
-    speakers[role] = buildSpeaker(track, channel, totalSpeech);
-    const others = input.tracks.filter((t) => t.role !== role).map((t) => t.track.speech);
-    for (const gap of pausesOf(track.speech, others)) events.push({ type: 'pause', speaker: role, ...gap });
+    const speaker = buildSpeaker(track, channel, totalSpeech);
+    Object.assign(speaker.summary, coaching.summaries[role]);
+    speaker.tone = coaching.tone[role] ?? [];
+    speakers[role] = speaker;
   }
-  events.sort((a, b) => a.start - b.start);
+  const events: ReportEvent[] = coaching.events;
   return {
     schema: REPORT_SCHEMA,
     durationSec: round(input.durationSec, 6),
@@ -104,21 +104,6 @@ export function pitchStatistics(f0: ArrayLike<number>, from = 0, to = f0.length)
   if (n === 0) return { meanHz: 0, sdSemitones: 0, voiced: 0 };
   const meanSt = sumSt / n;
   return { meanHz: sumHz / n, sdSemitones: Math.sqrt(Math.max(0, sumSt2 / n - meanSt * meanSt)), voiced: n };
-}
-
-/**
- * Gaps of at least MIN_PAUSE_SEC between one speaker's segments during which nobody else speaks:
- * a pause within a turn. A gap the other speaker fills is a turn exchange, not a pause.
- */
-export function pausesOf(speech: TimeSpan[], others: TimeSpan[][]): TimeSpan[] {
-  const pauses: TimeSpan[] = [];
-  for (let i = 1; i < speech.length; i++) {
-    const gap = { start: speech[i - 1].end, end: speech[i].start };
-    if (gap.end - gap.start < MEASURED_MIN_PAUSE_SEC) continue;
-    const filled = others.some((segments) => segments.some((s) => s.start < gap.end && s.end > gap.start));
-    if (!filled) pauses.push({ start: round(gap.start, 3), end: round(gap.end, 3) });
-  }
-  return pauses;
 }
 
 function totalDuration(spans: TimeSpan[]): number {

@@ -37,13 +37,53 @@ export interface SpeakerSummary {
   articulationRate: number;
   /** Times of the syllable nuclei, s. */
   syllableTimes?: number[];
+  /** Turns this speaker took over (backchannels do not take a turn); two-speaker calls only. */
+  turns?: number;
+  /** Longest turn: from its first to its last speech, the other's backchannels included, s. */
+  longestMonologueSec?: number;
+  /**
+   * Per turn taken over from the other speaker: the gap after the other's last speech, s
+   * (negative when this speaker started before the other had stopped).
+   */
+  responseTimesSec?: number[];
+  medianResponseSec?: number;
+  /** Responses after a gap longer than the ~1 s that starts to feel long (norms: longGapSec). */
+  slowResponses?: number;
+  /** Responses that started before the other speaker had stopped. */
+  earlyResponses?: number;
+  /** Backchannels ("mm-hm", "ja") this speaker gave while the other kept the turn. */
+  backchannels?: number;
+  /** Times this speaker cut in and took over the turn. */
+  interruptions?: number;
+  /** The speaker's own reference, from their first stretch of speech in the call. */
+  baseline?: { speechSec: number; medianF0Hz: number; pitchSdSemitones: number; articulationRate: number; levelDb: number };
 }
 
 export type ToneLabel = 'warm' | 'rushed' | 'monotone' | 'neutral';
 
+export type LoudnessCue = 'too-quiet' | 'too-loud';
+
+/** The numbers a tone judgement rests on, over its rolling window of speech. */
+export interface ToneMeasures {
+  windowSpeechSec: number;
+  /** Robust SD of F0 in semitones; null when too little of the window was voiced. */
+  pitchSdSemitones: number | null;
+  articulationRate: number;
+  wordsPerMin: number;
+  pauseShare: number;
+  /** Median voiced level minus the speaker's baseline, dB (0 before calibration). */
+  levelVsBaselineDb: number;
+  levelSpreadDb: number;
+}
+
 export interface ToneWindow extends TimeSpan {
+  /** The most pressing label; `labels` has all that hold (a window can be rushed and monotone). */
   label: ToneLabel;
   reasons: string[];
+  labels?: ToneLabel[];
+  cues?: LoudnessCue[];
+  advice?: string[];
+  measures?: ToneMeasures;
 }
 
 export interface Speaker {
@@ -69,6 +109,8 @@ export interface ReportEvent extends TimeSpan {
   speaker?: SpeakerRole;
   confidence?: number;
   reasons?: string[];
+  /** What a coach would suggest. */
+  advice?: string;
 }
 
 export interface Report {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChannelAnalyzer } from '../../src/dsp/channel-analyzer.ts';
-import { pausesOf } from '../../src/report/build-report.ts';
+import { RecordingAnalyzer } from '../../src/analysis/recording-analyzer.ts';
 import { readTtsClip, ttsManifest } from '../support/fixtures.ts';
 import { runCore } from '../support/run-core.ts';
 import { addNoiseAtSnr, pinkNoise, synthVoice } from '../support/signals.ts';
@@ -67,8 +67,7 @@ interface PauseScore {
  * @param cleanSilences silences the clean recording has of its own (a comma pause just under
  * 0.25 s can measure over it once noise hides its soft edges): a pause there is not spurious.
  */
-function scorePauses(speech: Span[], gaps: Span[], cleanSilences: Span[] = []): PauseScore {
-  const pauses = pausesOf(speech, []);
+function scorePauses(pauses: Span[], gaps: Span[], cleanSilences: Span[] = []): PauseScore {
   const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
   const errors: number[] = [];
   let found = 0;
@@ -82,6 +81,14 @@ function scorePauses(speech: Span[], gaps: Span[], cleanSilences: Span[] = []): 
 }
 
 const within = (errors: number[]) => errors.filter((e) => e <= TOLERANCE).length;
+
+/** The pause events and the speech of a mono recording's report: the product's own path. */
+function analyse(samples: Float32Array, sampleRate: number): { pauses: Span[]; speech: Span[] } {
+  const analyzer = new RecordingAnalyzer(sampleRate, [{ role: 'agent', channel: 0 }]);
+  analyzer.push([samples]);
+  const report = analyzer.finish();
+  return { pauses: report.events.filter((e) => e.type === 'pause'), speech: report.speakers.agent!.speech };
+}
 
 describe('pauses between sentences', () => {
   const voices = [
@@ -104,7 +111,7 @@ describe('pauses between sentences', () => {
   for (const [synth, voice] of voices) {
     it(`${synth} ${voice}, clean: every gap of 0.25–5 s is a pause, both boundaries within 30 ms`, () => {
       const call = calls.get(`${synth} ${voice}`)!;
-      const score = scorePauses(runCore(call.samples, call.sampleRate).speech, call.gaps);
+      const score = scorePauses(analyse(call.samples, call.sampleRate).pauses, call.gaps);
       const label = JSON.stringify(score);
       expect(score.found, label).toBe(call.gaps.length);
       expect(within(score.errors), label).toBe(score.errors.length);
@@ -117,9 +124,9 @@ describe('pauses between sentences', () => {
     for (const [synth, voice] of voices) {
       const call = calls.get(`${synth} ${voice}`)!;
       const noisy = addNoiseAtSnr(call.samples, pinkNoise(call.samples.length, 5), 20, call.isSpeech);
-      const clean = runCore(call.samples, call.sampleRate).speech;
+      const clean = analyse(call.samples, call.sampleRate).speech;
       const cleanSilences = clean.slice(1).map((s, k) => ({ start: clean[k].end, end: s.start }));
-      const score = scorePauses(runCore(noisy, call.sampleRate).speech, call.gaps, cleanSilences);
+      const score = scorePauses(analyse(noisy, call.sampleRate).pauses, call.gaps, cleanSilences);
       const label = `${synth} ${voice}: ${JSON.stringify(score)}`;
       expect(score.found, label).toBe(call.gaps.length);
       expect(score.spurious, label).toEqual([]);

@@ -7,9 +7,9 @@
  * it, which is cheap (a few trackers per 10 ms frame) and not tied to animation frames, so its
  * decisions arrive on time even in a background tab.
  *
- * ADAPTER POINT for the report: the coach's findings (tone windows, events) are not merged into
- * the report here, because that merge belongs to the coaching layer and must be the one the review
- * uses (src/coach has no report merge yet). When it has, call it in `finish` below.
+ * The report needs nothing from here: buildReport runs the same coach over the finished tracks,
+ * as the review does, and the coach's tests show live and offline decide the same. `finish` only
+ * lets the live coach close what is still open (a silence running at Stop) so the feed shows it.
  */
 import { CallCoach, type CoachOptions, type CoachTrack } from '../../coach/call-coach.ts';
 import type { CoachEventMap } from '../../coach/coach-events.ts';
@@ -21,7 +21,7 @@ export interface LiveCoach {
   on<K extends keyof CoachEventMap>(type: K, listener: (event: CoachEventMap[K]) => void): () => void;
   /**
    * Called once the last frames are in: the coach judges the rest of the call (closing a silence
-   * still running) and may add its findings to the report.
+   * still running). Returns the report as it is; a coach with findings of its own may add them.
    */
   finish?(report: Report): Report;
   /** Releases whatever the coach subscribed to. */
