@@ -15,7 +15,7 @@ import { NoiseFloor } from './noise-floor.ts';
 import { YinPitchDetector, type PitchEstimate } from './pitch.ts';
 import { SpectralAnalyzer, spectralSizeFor, type SpectralFeatures } from './spectral.ts';
 import { SyllableNucleusDetector } from './syllables.ts';
-import { VoiceActivityDetector, type VadFrame } from './vad.ts';
+import { VoiceActivityDetector } from './vad.ts';
 
 export interface ChannelAnalyzerOptions {
   /** Largest block `process` will be given; sizes the scratch buffers. */
@@ -78,7 +78,6 @@ export class ChannelAnalyzer {
     bandDb: 0,
     highBandDb: 0,
   };
-  private readonly vadFrame: VadFrame = { timeSec: 0, levelDb: 0, floorDb: 0, highDb: 0, highFloorDb: 0, voiced: false };
 
   constructor(sampleRate: number, options: ChannelAnalyzerOptions = {}) {
     if (!Number.isFinite(sampleRate) || sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
@@ -193,34 +192,29 @@ export class ChannelAnalyzer {
     const meanSquare = sumSquares / this.levelLength;
     const levelDb = meanSquare > 1e-12 ? Math.max(LEVEL_FLOOR_DB, 10 * Math.log10(meanSquare)) : LEVEL_FLOOR_DB;
 
-    const floorDb = this.noiseFloor.update(levelDb);
-    const timeSec = this.nextFrame * HOP_SEC;
-    const voiced = this.pitchResult.f0Hz > 0;
-    // Pitch is only reported where the channel is above its floor: periodic hum is not a voice.
-    const f0Hz = voiced && levelDb > floorDb + this.settings.vad.voicedOnsetDb ? this.pitchResult.f0Hz : 0;
-    const vadFrame = this.vadFrame;
-    vadFrame.timeSec = timeSec;
-    vadFrame.levelDb = levelDb;
-    vadFrame.floorDb = floorDb;
-    vadFrame.highDb = this.spectralResult.highBandDb;
-    vadFrame.highFloorDb = this.highBandFloor.update(this.spectralResult.highBandDb);
-    vadFrame.voiced = f0Hz > 0;
-    this.vad.push(vadFrame, this.noiseFloor.calibrated, out);
-    this.syllables.push(this.spectralResult.bandDb, levelDb, floorDb, f0Hz > 0, out);
-
+    // The frame record is written first: the stages below read and write it in place.
     const at = out.claimFrame(this.nextFrame);
     const frames = out.frames;
-    frames[at + FrameField.f0Hz] = f0Hz;
-    frames[at + FrameField.voicing] = this.pitchResult.voicing;
+    const pitch = this.pitchResult;
+    const spectral = this.spectralResult;
     frames[at + FrameField.levelDb] = levelDb;
-    frames[at + FrameField.floorDb] = floorDb;
-    frames[at + FrameField.centroidHz] = this.spectralResult.centroidHz;
-    frames[at + FrameField.spreadHz] = this.spectralResult.spreadHz;
-    frames[at + FrameField.flatness] = this.spectralResult.flatness;
-    frames[at + FrameField.rolloffHz] = this.spectralResult.rolloffHz;
-    frames[at + FrameField.zcrHz] = this.spectralResult.zcrHz;
-    frames[at + FrameField.bandDb] = this.spectralResult.bandDb;
-    frames[at + FrameField.highBandDb] = this.spectralResult.highBandDb;
+    frames[at + FrameField.voicing] = pitch.voicing;
+    frames[at + FrameField.centroidHz] = spectral.centroidHz;
+    frames[at + FrameField.spreadHz] = spectral.spreadHz;
+    frames[at + FrameField.flatness] = spectral.flatness;
+    frames[at + FrameField.rolloffHz] = spectral.rolloffHz;
+    frames[at + FrameField.zcrHz] = spectral.zcrHz;
+    frames[at + FrameField.bandDb] = spectral.bandDb;
+    frames[at + FrameField.highBandDb] = spectral.highBandDb;
+    this.noiseFloor.update(frames, at + FrameField.levelDb, at + FrameField.floorDb);
+    this.highBandFloor.update(frames, at + FrameField.highBandDb, at + FrameField.highFloorDb);
+    const floorDb = frames[at + FrameField.floorDb];
+    // Pitch is only reported where the channel is above its floor: periodic hum is not a voice.
+    const voiced = pitch.f0Hz > 0 && levelDb > floorDb + this.settings.vad.voicedOnsetDb;
+    frames[at + FrameField.f0Hz] = voiced ? pitch.f0Hz : 0;
+
+    this.vad.push(frames, at, this.nextFrame, voiced, this.noiseFloor.calibrated, out);
+    this.syllables.push(frames, at, voiced, out);
   }
 }
 

@@ -1,3 +1,4 @@
+import { HOP_SEC } from './config.ts';
 import { EVENT_STRIDE, type CoreEventKind, type EventWriter } from './events.ts';
 import { FRAME_STRIDE } from './frame-layout.ts';
 
@@ -30,11 +31,11 @@ export class CoreOutput implements EventWriter {
     return this.frameCount++ * FRAME_STRIDE;
   }
 
-  pushEvent(kind: CoreEventKind, timeSec: number): void {
+  pushEvent(kind: CoreEventKind, frame: number): void {
     if (this.eventCount === this.eventCapacity) throw new RangeError('CoreOutput event capacity exceeded: read and clear it more often');
     const at = this.eventCount++ * EVENT_STRIDE;
     this.events[at] = kind;
-    this.events[at + 1] = timeSec;
+    this.events[at + 1] = frame * HOP_SEC;
   }
 
   clear(): void {

@@ -1,6 +1,6 @@
 /**
  * What the core reports besides frames. Events are written as [kind, timeSec] pairs into a
- * caller-owned Float64Array; these are the kinds.
+ * caller-owned Float64Array; these are the kinds. Every event falls on a frame centre.
  */
 export const CoreEventKind = {
   /** Speech began at this time (decided a few frames later, time backdated to the onset). */
@@ -16,5 +16,9 @@ export const EVENT_STRIDE = 2;
 
 /** Anything that can take events; the core's output buffer implements it. */
 export interface EventWriter {
-  pushEvent(kind: CoreEventKind, timeSec: number): void;
+  /**
+   * An event at the centre of frame `frame`. An integer, not seconds: V8 boxes a fractional
+   * number passed to a call it does not inline, and this runs on the audio thread.
+   */
+  pushEvent(kind: CoreEventKind, frame: number): void;
 }

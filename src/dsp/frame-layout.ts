@@ -1,6 +1,8 @@
 /**
  * One analysis frame is a fixed run of numbers in a Float64Array (struct of arrays would need one
- * buffer per field on every hop; this keeps a batch to one transferable buffer).
+ * buffer per field on every hop; this keeps a batch to one transferable buffer). The core's stages
+ * also read and write the frame in place here, by integer offset: fractional numbers passed
+ * between functions V8 does not inline get boxed, which would allocate on the audio thread.
  */
 export const FrameField = {
   f0Hz: 0,
@@ -14,7 +16,8 @@ export const FrameField = {
   zcrHz: 8,
   bandDb: 9,
   highBandDb: 10,
+  highFloorDb: 11,
 } as const;
 export type FrameFieldName = keyof typeof FrameField;
-export const FRAME_STRIDE = 11;
+export const FRAME_STRIDE = 12;
 export const FRAME_FIELD_NAMES = Object.keys(FrameField) as FrameFieldName[];

@@ -15,6 +15,7 @@ export class NoiseFloor {
   private readonly blockMaxima: Float64Array;
   private currentMax = -Infinity;
   private readonly dynamicRangeDb: number;
+  private readonly scratch = new Float64Array(1);
   private readonly recent: Float64Array;
   private recentCount = 0;
   private recentSum = 0;
@@ -43,8 +44,9 @@ export class NoiseFloor {
     return this.blocksFilled > 0;
   }
 
-  /** Adds one frame's level and returns the floor to judge it against. */
-  update(levelDb: number): number {
+  /** Adds the level at `values[levelAt]` and writes the floor to judge it against to `values[floorAt]`. */
+  update(values: Float64Array, levelAt: number, floorAt: number): void {
+    const levelDb = values[levelAt];
     const slot = this.recentCount % this.recent.length;
     if (this.recentCount >= this.recent.length) this.recentSum -= this.recent[slot];
     this.recent[slot] = levelDb;
@@ -62,10 +64,17 @@ export class NoiseFloor {
       this.currentMin = Infinity;
       this.currentMax = -Infinity;
     }
-    return this.value();
+    this.storeFloor(values, floorAt);
   }
 
+  /** The floor now. Not for the audio thread's hot path: the returned number is boxed. */
   value(): number {
+    this.storeFloor(this.scratch, 0);
+    return this.scratch[0];
+  }
+
+  /** Writes the floor to `values[at]`: stored, not returned, so nothing is boxed per frame. */
+  private storeFloor(values: Float64Array, at: number): void {
     // Until a first block is complete, a quiet default stops a loud start from counting as noise.
     let floor = this.blocksFilled === 0 ? Math.min(this.initialDb, this.currentMin) : this.currentMin;
     let loudest = this.currentMax;
@@ -73,7 +82,7 @@ export class NoiseFloor {
       if (this.blockMinima[b] < floor) floor = this.blockMinima[b];
       if (this.blockMaxima[b] > loudest) loudest = this.blockMaxima[b];
     }
-    return Math.max(floor, loudest - this.dynamicRangeDb);
+    values[at] = Math.max(floor, loudest - this.dynamicRangeDb);
   }
 
   reset(): void {

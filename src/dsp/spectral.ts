@@ -122,14 +122,14 @@ export class SpectralAnalyzer {
     let k = 0;
     while (k < bins - 1 && cumulative + amplitude[k] < target) cumulative += amplitude[k++];
     out.rolloffHz = k * binHz;
-    out.bandDb = this.bandLevelDb(bandPower);
-    out.highBandDb = this.bandLevelDb(highPower);
-  }
-
-  /** Parseval: one-sided band power over the window's power gives the band's mean square, in dB. */
-  private bandLevelDb(power: number): number {
-    const meanSquare = (2 * power) / (this.size * this.windowPower);
-    return meanSquare > 1e-12 ? 10 * Math.log10(meanSquare) : -120;
+    // Parseval: one-sided band power over the window's power gives the band's mean square. Worked
+    // out here rather than in a helper: a fractional number passed to a call V8 does not inline
+    // is boxed, and this runs on the audio thread.
+    const toMeanSquare = 2 / (this.size * this.windowPower);
+    const bandMeanSquare = bandPower * toMeanSquare;
+    const highMeanSquare = highPower * toMeanSquare;
+    out.bandDb = bandMeanSquare > 1e-12 ? 10 * Math.log10(bandMeanSquare) : -120;
+    out.highBandDb = highMeanSquare > 1e-12 ? 10 * Math.log10(highMeanSquare) : -120;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { SyllableSettings } from './config.ts';
 import { CoreEventKind, type EventWriter } from './events.ts';
+import { FrameField } from './frame-layout.ts';
 
 /**
  * Syllable nuclei in the spirit of de Jong & Wempe (2009, Behavior Research Methods 41(2)):
@@ -11,6 +12,8 @@ import { CoreEventKind, type EventWriter } from './events.ts';
 export class SyllableNucleusDetector {
   private readonly settings: SyllableSettings;
   private readonly hopSec: number;
+  /** The smoothed contour's newest value, kept in a field rather than passed (see FrameField). */
+  private smoothed = 0;
   /** Recent raw frames, for the centred moving average and for looking back at the peak. */
   private readonly band: Float64Array;
   private readonly level: Float64Array;
@@ -36,12 +39,13 @@ export class SyllableNucleusDetector {
     this.voiced = new Uint8Array(this.historyLength);
   }
 
-  push(bandDb: number, levelDb: number, floorDb: number, voiced: boolean, events: EventWriter): void {
+  /** Takes the frame record at `values[at ..]` (FrameField layout); `voiced` as reported. */
+  push(values: Float64Array, at: number, voiced: boolean, events: EventWriter): void {
     const h = this.historyLength;
     const slot = this.frames % h;
-    this.band[slot] = bandDb;
-    this.level[slot] = levelDb;
-    this.floor[slot] = floorDb;
+    this.band[slot] = values[at + FrameField.bandDb];
+    this.level[slot] = values[at + FrameField.levelDb];
+    this.floor[slot] = values[at + FrameField.floorDb];
     this.voiced[slot] = voiced ? 1 : 0;
     this.frames++;
     const n = this.settings.smoothFrames;
@@ -50,11 +54,13 @@ export class SyllableNucleusDetector {
     let sum = 0;
     for (let i = 0; i < n; i++) sum += this.band[(this.frames - 1 - i) % h];
     const centre = this.frames - 1 - ((n - 1) >> 1);
-    this.step(sum / n, centre, events);
+    this.smoothed = sum / n;
+    this.step(centre, events);
   }
 
-  private step(value: number, frame: number, events: EventWriter): void {
+  private step(frame: number, events: EventWriter): void {
     const s = this.settings;
+    const value = this.smoothed;
     this.loudestPeak -= 3 * this.hopSec;
     if (value > this.peak) {
       this.peak = value;
@@ -87,7 +93,7 @@ export class SyllableNucleusDetector {
     if (!this.peakVoiced || !this.peakAboveFloor) return;
     if (this.peak < this.loudestPeak - this.settings.maxBelowPeakDb) return;
     if (this.peak > this.loudestPeak) this.loudestPeak = this.peak;
-    events.pushEvent(CoreEventKind.Syllable, this.peakFrame * this.hopSec);
+    events.pushEvent(CoreEventKind.Syllable, this.peakFrame);
   }
 
   reset(): void {

@@ -1,16 +1,6 @@
 import type { VadSettings } from './config.ts';
 import { CoreEventKind, type EventWriter } from './events.ts';
-
-/** What the detector needs of one frame; a reused object, filled by the caller. */
-export interface VadFrame {
-  timeSec: number;
-  levelDb: number;
-  floorDb: number;
-  /** Level above 2 kHz and its own floor: fricatives stand out there when low-pitched noise hides them. */
-  highDb: number;
-  highFloorDb: number;
-  voiced: boolean;
-}
+import { FrameField } from './frame-layout.ts';
 
 /**
  * Voice activity from frame levels, with an onset margin over the adaptive noise floor (full band,
@@ -28,14 +18,18 @@ export class VoiceActivityDetector {
   private inSpeech = false;
   private activeRun = 0;
   private inactiveRun = 0;
-  private firstActiveTime = 0;
-  private lastActiveTime = 0;
+  private firstActiveFrame = 0;
+  private lastActiveFrame = 0;
   /** Frames held during calibration: time, level, high level, voiced (floors come later). */
   private readonly heldFrames: Float64Array;
   private readonly heldCapacity: number;
   private held = 0;
   private calibrated = false;
-  private readonly replay: VadFrame = { timeSec: 0, levelDb: 0, floorDb: 0, highDb: 0, highFloorDb: 0, voiced: false };
+  /**
+   * The frame being judged: level, floor, high-band level, high-band floor. A typed array, not an
+   * object: V8 may box fractional numbers stored in object fields.
+   */
+  private readonly current = new Float64Array(4);
 
   constructor(settings: VadSettings, calibrationFrames: number) {
     this.settings = settings;
@@ -48,30 +42,42 @@ export class VoiceActivityDetector {
   }
 
   /**
-   * Judges one frame; writes SpeechStart/SpeechEnd events when decided. `floorsCalibrated` says
+   * Judges frame `frame`, whose record (FrameField layout: level, floors, high band) is at
+   * `values[at ..]`; writes SpeechStart/SpeechEnd events when decided. `floorsCalibrated` says
    * whether the floors rest on a first block of levels yet.
    */
-  push(frame: VadFrame, floorsCalibrated: boolean, events: EventWriter): void {
+  push(values: Float64Array, at: number, frame: number, voiced: boolean, floorsCalibrated: boolean, events: EventWriter): void {
+    const current = this.current;
     if (!this.calibrated) {
       if (!floorsCalibrated && this.held < this.heldCapacity) {
-        const at = this.held++ * 4;
-        this.heldFrames[at] = frame.timeSec;
-        this.heldFrames[at + 1] = frame.levelDb;
-        this.heldFrames[at + 2] = frame.highDb;
-        this.heldFrames[at + 3] = frame.voiced ? 1 : 0;
+        const h = this.held++ * 4;
+        this.heldFrames[h] = frame;
+        this.heldFrames[h + 1] = values[at + FrameField.levelDb];
+        this.heldFrames[h + 2] = values[at + FrameField.highBandDb];
+        this.heldFrames[h + 3] = voiced ? 1 : 0;
         return;
       }
-      this.releaseHeld(frame.floorDb, frame.highFloorDb, events);
+      current[1] = values[at + FrameField.floorDb];
+      current[3] = values[at + FrameField.highFloorDb];
+      this.releaseHeld(events);
     }
-    this.judge(frame, events);
+    current[0] = values[at + FrameField.levelDb];
+    current[1] = values[at + FrameField.floorDb];
+    current[2] = values[at + FrameField.highBandDb];
+    current[3] = values[at + FrameField.highFloorDb];
+    this.judge(frame, voiced, events);
   }
 
   /** Closes an open segment at the end of the stream. */
   finish(floorDb: number, highFloorDb: number, events: EventWriter): void {
-    if (!this.calibrated) this.releaseHeld(floorDb, highFloorDb, events);
+    if (!this.calibrated) {
+      this.current[1] = floorDb;
+      this.current[3] = highFloorDb;
+      this.releaseHeld(events);
+    }
     if (this.inSpeech) {
       this.inSpeech = false;
-      events.pushEvent(CoreEventKind.SpeechEnd, this.lastActiveTime);
+      events.pushEvent(CoreEventKind.SpeechEnd, this.lastActiveFrame);
     }
     this.activeRun = 0;
     this.inactiveRun = 0;
@@ -85,43 +91,41 @@ export class VoiceActivityDetector {
     this.calibrated = false;
   }
 
-  private releaseHeld(floorDb: number, highFloorDb: number, events: EventWriter): void {
+  /** Judges the frames held during calibration against the floors now in `current`. */
+  private releaseHeld(events: EventWriter): void {
     this.calibrated = true;
-    const frame = this.replay;
-    frame.floorDb = floorDb;
-    frame.highFloorDb = highFloorDb;
     for (let i = 0; i < this.held; i++) {
-      frame.timeSec = this.heldFrames[i * 4];
-      frame.levelDb = this.heldFrames[i * 4 + 1];
-      frame.highDb = this.heldFrames[i * 4 + 2];
-      frame.voiced = this.heldFrames[i * 4 + 3] === 1;
-      this.judge(frame, events);
+      this.current[0] = this.heldFrames[i * 4 + 1];
+      this.current[2] = this.heldFrames[i * 4 + 2];
+      this.judge(this.heldFrames[i * 4], this.heldFrames[i * 4 + 3] === 1, events);
     }
     this.held = 0;
   }
 
-  private judge(frame: VadFrame, events: EventWriter): void {
+  private judge(frame: number, voiced: boolean, events: EventWriter): void {
     const s = this.settings;
-    const timeSec = frame.timeSec;
+    const current = this.current;
+    const levelDb = current[0];
+    const floorDb = current[1];
+    const highDb = current[2];
+    const highFloorDb = current[3];
     const active =
-      frame.levelDb > frame.floorDb + s.onsetDb ||
-      frame.highDb > frame.highFloorDb + s.highBandOnsetDb ||
-      (frame.voiced && frame.levelDb > frame.floorDb + s.voicedOnsetDb);
+      levelDb > floorDb + s.onsetDb || highDb > highFloorDb + s.highBandOnsetDb || (voiced && levelDb > floorDb + s.voicedOnsetDb);
     if (active) {
-      if (this.activeRun === 0) this.firstActiveTime = timeSec;
+      if (this.activeRun === 0) this.firstActiveFrame = frame;
       this.activeRun++;
       this.inactiveRun = 0;
-      this.lastActiveTime = timeSec;
+      this.lastActiveFrame = frame;
       if (!this.inSpeech && this.activeRun >= s.minOnsetFrames) {
         this.inSpeech = true;
-        events.pushEvent(CoreEventKind.SpeechStart, this.firstActiveTime);
+        events.pushEvent(CoreEventKind.SpeechStart, this.firstActiveFrame);
       }
     } else {
       this.activeRun = 0;
       this.inactiveRun++;
       if (this.inSpeech && this.inactiveRun >= s.hangoverFrames) {
         this.inSpeech = false;
-        events.pushEvent(CoreEventKind.SpeechEnd, this.lastActiveTime);
+        events.pushEvent(CoreEventKind.SpeechEnd, this.lastActiveFrame);
       }
     }
   }

@@ -7,14 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callPage, launchChromium, openTestPage, startDevServer, testFileUrl, type Server, type TestPage } from './harness.ts';
 import { REPORT_TOLERANCE } from './expectations.ts';
 import { analyzeWavLikeCommandLine, differencesBeyond } from './reference.ts';
-import { encodeWav, voiceLikeSignal } from './test-audio.ts';
+import { encodeWav } from '../../src/audio/wav-writer.ts';
+import { voiceLikeSignal } from './test-audio.ts';
 
 const RATE = 16000;
 
 let server: Server;
 let browser: Browser;
 let tab: TestPage;
-const wav = encodeWav([voiceLikeSignal(RATE)], RATE);
+const wav = encodeWav([voiceLikeSignal(RATE)], RATE, 'int16');
 
 beforeAll(async () => {
   server = await startDevServer();

@@ -10,7 +10,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callPage, fakeMicrophoneArgs, launchChromium, openTestPage, startDevServer, type Server, type TestPage } from './harness.ts';
 import { alignByLevel, analyzeLikeCommandLine, decodeLikeCommandLine } from './reference.ts';
-import { encodeWav, voiceLikeSignal } from './test-audio.ts';
+import { encodeWav } from '../../src/audio/wav-writer.ts';
+import { voiceLikeSignal } from './test-audio.ts';
 
 const FILE_RATE = 16000;
 const CAPTURE_SEC = 7;
@@ -23,7 +24,7 @@ let server: Server;
 let browser: Browser;
 let tab: TestPage;
 let folder: string;
-const wav = encodeWav([voiceLikeSignal(FILE_RATE)], FILE_RATE);
+const wav = encodeWav([voiceLikeSignal(FILE_RATE)], FILE_RATE, 'int16');
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'luister-e2e-'));

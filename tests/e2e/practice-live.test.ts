@@ -15,7 +15,7 @@ import type { PracticeFinishedDetail } from '../../src/ui/practice/practice-even
 import type { RecordingSink } from '../../src/ui/practice/recording-sink.ts';
 import { readTtsClip, ttsManifest } from '../support/fixtures.ts';
 import { fakeMicrophoneArgs, launchChromium, openTestPage, ROOT, startDevServer, type Server, type TestPage } from './harness.ts';
-import { encodeWav } from './test-audio.ts';
+import { encodeWav } from '../../src/audio/wav-writer.ts';
 
 const ELEMENT_MODULE = '/src/ui/practice/luister-practice.ts';
 const SCREENSHOT = join(ROOT, 'docs/screenshots/practice-live.png');
@@ -312,7 +312,7 @@ describe('<luister-practice> with a fake microphone', () => {
     folder = await mkdtemp(join(tmpdir(), 'luister-practice-'));
     const { samples, sampleRate } = await rushedSpeech();
     const wavPath = join(folder, 'rushed.wav');
-    await writeFile(wavPath, encodeWav([samples], sampleRate));
+    await writeFile(wavPath, encodeWav([samples], sampleRate, 'int16'));
     server = await startDevServer();
     // Tab sharing: the fake UI picks a capture source by itself, with a fake audio track.
     browser = await launchChromium([...fakeMicrophoneArgs(wavPath), '--auto-select-desktop-capture-source=Entire screen']);

@@ -22,7 +22,8 @@ import {
   type TestPage,
 } from './harness.ts';
 import { analyzeWavLikeCommandLine, differencesBeyond } from './reference.ts';
-import { encodeWav, voiceLikeSignal } from './test-audio.ts';
+import { encodeWav } from '../../src/audio/wav-writer.ts';
+import { voiceLikeSignal } from './test-audio.ts';
 
 const RATE = 48000;
 
@@ -30,7 +31,7 @@ let outDir: string;
 let server: Server;
 let browser: Browser;
 let tab: TestPage;
-const wav = encodeWav([voiceLikeSignal(RATE)], RATE);
+const wav = encodeWav([voiceLikeSignal(RATE)], RATE, 'int16');
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'luister-build-'));

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callPage, launchChromium, openTestPage, startDevServer, testFileUrl, type Server, type TestPage } from './harness.ts';
 import { expectSameAsCommandLine } from './expectations.ts';
 import { analyzeWavLikeCommandLine } from './reference.ts';
-import { encodeWav, voiceLikeSignal, type WavCoding } from './test-audio.ts';
+import type { SampleCoding } from '../../src/audio/pcm-decode.ts';
+import { encodeWav } from '../../src/audio/wav-writer.ts';
+import { voiceLikeSignal } from './test-audio.ts';
 
 /**
  * 16-bit files at the common rates, a stereo call (agent, and a higher customer voice), and one
@@ -18,7 +20,8 @@ import { encodeWav, voiceLikeSignal, type WavCoding } from './test-audio.ts';
  */
 interface Case {
   rate: number;
-  coding: WavCoding;
+  /** 16-bit PCM, or 32-bit float, which every decoder reads back exactly. */
+  coding: Extract<SampleCoding, 'int16' | 'float32'>;
   channels: 1 | 2;
   allFieldsWithin?: number;
 }

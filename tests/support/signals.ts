@@ -120,37 +120,3 @@ export function addNoiseAtSnr(signal: Float32Array, noise: Float32Array, snrDb: 
   for (let i = 0; i < signal.length; i++) out[i] = signal[i] + gain * noise[i % noise.length];
   return out;
 }
-
-/** Encodes mono or multi-channel float samples as a 16-bit PCM WAV file. */
-export function encodeWav16(channels: Float32Array[], sampleRate: number): Uint8Array {
-  const frames = channels[0].length;
-  const channelCount = channels.length;
-  const dataBytes = frames * channelCount * 2;
-  const buffer = new ArrayBuffer(44 + dataBytes);
-  const view = new DataView(buffer);
-  const ascii = (at: number, text: string) => {
-    for (let i = 0; i < text.length; i++) view.setUint8(at + i, text.charCodeAt(i));
-  };
-  ascii(0, 'RIFF');
-  view.setUint32(4, 36 + dataBytes, true);
-  ascii(8, 'WAVE');
-  ascii(12, 'fmt ');
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, channelCount, true);
-  view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * channelCount * 2, true);
-  view.setUint16(32, channelCount * 2, true);
-  view.setUint16(34, 16, true);
-  ascii(36, 'data');
-  view.setUint32(40, dataBytes, true);
-  let at = 44;
-  for (let i = 0; i < frames; i++) {
-    for (let c = 0; c < channelCount; c++) {
-      const v = Math.max(-1, Math.min(1, channels[c][i]));
-      view.setInt16(at, Math.round(v * 32767), true);
-      at += 2;
-    }
-  }
-  return new Uint8Array(buffer);
-}

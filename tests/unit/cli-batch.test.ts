@@ -11,7 +11,8 @@ import { main, type CliIo } from '../../src/cli/analyze-main.ts';
 import { REPORT_EVENT_TYPES, type SummaryRow } from '../../src/cli/batch-summary.ts';
 import type { StampedReport } from '../../src/cli/report-stamp.ts';
 import type { Report } from '../../src/report/report-types.ts';
-import { encodeWav16, synthVoice } from '../support/signals.ts';
+import { encodeWav } from '../../src/audio/wav-writer.ts';
+import { synthVoice } from '../support/signals.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RATE = 16000;
@@ -28,10 +29,10 @@ function voice(f0: number, seconds: number, offset = 0.6): Float32Array {
 
 /** The good recordings, by path inside the input folder (the others are made in beforeAll). */
 const RECORDINGS: Record<string, () => Uint8Array> = {
-  'a.wav': () => encodeWav16([voice(180, 4)], RATE),
-  'day1/b.wav': () => encodeWav16([voice(120, 5), voice(220, 5, 3.5)], RATE), // stereo: the customer (channel 1) answers at 3.5 s
-  'day2/b.wav': () => encodeWav16([voice(200, 3.5)], RATE), // the same name as day1/b.wav
-  'day2/b.oga': () => encodeWav16([voice(160, 3)], RATE), // the same stem; the format is read from the bytes
+  'a.wav': () => encodeWav([voice(180, 4)], RATE, 'int16'),
+  'day1/b.wav': () => encodeWav([voice(120, 5), voice(220, 5, 3.5)], RATE, 'int16'), // stereo: the customer (channel 1) answers at 3.5 s
+  'day2/b.wav': () => encodeWav([voice(200, 3.5)], RATE, 'int16'), // the same name as day1/b.wav
+  'day2/b.oga': () => encodeWav([voice(160, 3)], RATE, 'int16'), // the same stem; the format is read from the bytes
 };
 const CORRUPT = 'bad.wav';
 const EXPECTED_ORDER = ['a.wav', 'bad.wav', 'day1/b.wav', 'day2/b.oga', 'day2/b.wav'];
@@ -44,11 +45,11 @@ beforeAll(() => {
     mkdirSync(join(calls, name, '..'), { recursive: true });
     writeFileSync(path(name), make());
   }
-  writeFileSync(path(CORRUPT), encodeWav16([voice(180, 1)], RATE).subarray(0, 30)); // a header cut short
+  writeFileSync(path(CORRUPT), encodeWav([voice(180, 1)], RATE, 'int16').subarray(0, 30)); // a header cut short
   writeFileSync(path('notes.txt'), 'call notes, not audio\n');
-  writeFileSync(path('.partial.wav'), encodeWav16([voice(180, 1)], RATE));
+  writeFileSync(path('.partial.wav'), encodeWav([voice(180, 1)], RATE, 'int16'));
   mkdirSync(path('.cache'));
-  writeFileSync(path('.cache/c.wav'), encodeWav16([voice(180, 1)], RATE));
+  writeFileSync(path('.cache/c.wav'), encodeWav([voice(180, 1)], RATE, 'int16'));
 });
 
 interface Run {
