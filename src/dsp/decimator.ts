@@ -18,21 +18,9 @@ export class Decimator {
   constructor(factor: number, zerosPerSide = 8) {
     if (!Number.isInteger(factor) || factor < 1) throw new RangeError(`bad decimation factor ${factor}`);
     this.factor = factor;
-    const half = factor === 1 ? 0 : zerosPerSide * factor;
     this.delayOutput = factor === 1 ? 0 : zerosPerSide;
-    const length = 2 * half + 1;
-    this.taps = new Float64Array(length);
-    // Pass band up to 90 % of the output Nyquist; a Blackman window gives about -74 dB of stop band.
-    const cutoff = (0.9 * 0.5) / factor;
-    let sum = 0;
-    for (let j = 0; j < length; j++) {
-      const n = j - half;
-      const sinc = n === 0 ? 2 * cutoff : Math.sin(2 * Math.PI * cutoff * n) / (Math.PI * n);
-      const w = length === 1 ? 1 : 0.42 - 0.5 * Math.cos((2 * Math.PI * j) / (length - 1)) + 0.08 * Math.cos((4 * Math.PI * j) / (length - 1));
-      this.taps[j] = sinc * w;
-      sum += this.taps[j];
-    }
-    for (let j = 0; j < length; j++) this.taps[j] /= sum;
+    this.taps = lowPassTaps(factor, zerosPerSide);
+    const length = this.taps.length;
     // Written twice so the newest `length` samples are always one contiguous run.
     this.history = new Float64Array(2 * length);
   }
@@ -68,6 +56,28 @@ export class Decimator {
     this.writePos = 0;
     this.phase = 0;
   }
+}
+
+/**
+ * Linear-phase low-pass taps for decimating by `factor`: a windowed sinc of 2·zerosPerSide·factor
+ * + 1 taps, pass band up to 90 % of the output Nyquist, a Blackman window (about −74 dB of stop
+ * band), unity gain at DC. One tap, [1], for a factor of 1.
+ */
+export function lowPassTaps(factor: number, zerosPerSide: number): Float64Array {
+  const half = factor === 1 ? 0 : zerosPerSide * factor;
+  const length = 2 * half + 1;
+  const taps = new Float64Array(length);
+  const cutoff = (0.9 * 0.5) / factor;
+  let sum = 0;
+  for (let j = 0; j < length; j++) {
+    const n = j - half;
+    const sinc = n === 0 ? 2 * cutoff : Math.sin(2 * Math.PI * cutoff * n) / (Math.PI * n);
+    const w = length === 1 ? 1 : 0.42 - 0.5 * Math.cos((2 * Math.PI * j) / (length - 1)) + 0.08 * Math.cos((4 * Math.PI * j) / (length - 1));
+    taps[j] = sinc * w;
+    sum += taps[j];
+  }
+  for (let j = 0; j < length; j++) taps[j] /= sum;
+  return taps;
 }
 
 /**

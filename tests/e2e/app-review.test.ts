@@ -78,7 +78,10 @@ describe('review', () => {
       const summaryRows = await card.locator('table').first().locator('tbody tr').count();
       expect(summaryRows).toBe(6);
 
-      const canvas = await page.locator('luister-waveform canvas').first().boundingBox();
+      // wavesurfer draws after the report is shown: wait for the canvas before measuring it.
+      const waveform = page.locator('luister-waveform canvas').first();
+      await waveform.waitFor({ state: 'visible', ...WAIT });
+      const canvas = await waveform.boundingBox();
       expect(canvas?.width).toBeGreaterThan(100);
       expect(canvas?.height).toBeGreaterThan(20);
 
