@@ -3,23 +3,10 @@
  * zoom, export, sessions, practice view, language switch) every request goes to the app's own
  * origin (blob: URLs of its own recordings included), none anywhere else.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, openSampleCall, showView } from './app-support.ts';
-import { launchChromium, startDevServer, type Server } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openApp, openSampleCall, showView, useAppServer } from './app-support.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDevServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const running = useAppServer();
 
 /** The origin a URL loads from; blob: URLs carry their creator's origin, data: URLs none. */
 function originOf(url: string): string {
@@ -29,7 +16,7 @@ function originOf(url: string): string {
 
 describe('privacy', () => {
   it('requests nothing beyond its own origin over the whole flow', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(running.browser, running.server.url);
     const { page, requests, errors } = app;
     try {
       await openSampleCall(page);
@@ -49,7 +36,7 @@ describe('privacy', () => {
       await page.reload();
       await page.locator('luister-app [role="tab"]').first().waitFor();
 
-      const own = new URL(server.url).origin;
+      const own = new URL(running.server.url).origin;
       const foreign = requests.filter((url) => ![own, 'data'].includes(originOf(url)));
       console.info(`privacy: ${requests.length} requests, ${foreign.length} elsewhere`);
       expect(requests.length).toBeGreaterThan(10);

@@ -3,29 +3,17 @@
  * regions, lanes aligned with the waveform), hostile and broken files, the keyboard, and exports.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, Download } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report-types.ts';
 import { encodeWav } from '../../src/audio/wav-writer.ts';
-import { countDeep, deepActiveElement, openApp, openSampleCall, showView, voiceWav, waitForReview, WAIT, type AppPage } from './app-support.ts';
+import { countDeep, deepActiveElement, openApp, openSampleCall, showView, voiceWav, waitForReview, WAIT, type AppPage, useAppServer } from './app-support.ts';
 import { voiceLikeSignal } from './test-audio.ts';
-import { launchChromium, startDevServer, type Server } from './harness.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDevServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const running = useAppServer();
 
 async function withApp(run: (app: AppPage) => Promise<void>): Promise<void> {
-  const app = await openApp(browser, server.url);
+  const app = await openApp(running.browser, running.server.url);
   try {
     await run(app);
   } finally {

@@ -3,26 +3,13 @@
  * the agent's trend chart, deleting with confirmation; a full disk loses nothing saved before;
  * low free space is announced.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, showView, voiceWav, waitForReview, waitForSaved, WAIT, type AppOptions, type AppPage } from './app-support.ts';
-import { launchChromium, startDevServer, type Server } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openApp, showView, voiceWav, waitForReview, waitForSaved, WAIT, type AppOptions, type AppPage, useAppServer } from './app-support.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDevServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const running = useAppServer();
 
 async function withApp(run: (app: AppPage) => Promise<void>, options?: AppOptions): Promise<void> {
-  const app = await openApp(browser, server.url, options);
+  const app = await openApp(running.browser, running.server.url, options);
   try {
     await run(app);
   } finally {

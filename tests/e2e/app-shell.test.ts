@@ -2,27 +2,14 @@
  * The shell: tabs that follow the ARIA tabs pattern (arrow keys, Home/End, aria-selected, one tab
  * stop), the language from the browser until the user picks one, which is then remembered.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deepActiveElement, openApp, WAIT } from './app-support.ts';
-import { launchChromium, startDevServer, type Server } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { deepActiveElement, openApp, WAIT, useAppServer } from './app-support.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDevServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const running = useAppServer();
 
 describe('app shell', () => {
   it('moves between views with the arrow keys, Home and End', async () => {
-    const { page, context, errors } = await openApp(browser, server.url);
+    const { page, context, errors } = await openApp(running.browser, running.server.url);
     try {
       const selected = () => page.locator('luister-app [role="tab"][aria-selected="true"]').getAttribute('id');
       const visiblePanel = () => page.locator('luister-app [role="tabpanel"]:not([hidden])').getAttribute('id');
@@ -50,7 +37,7 @@ describe('app shell', () => {
   });
 
   it('speaks the browser\'s language until the user picks one, and remembers the pick', async () => {
-    const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
+    const { page, context } = await openApp(running.browser, running.server.url, { locale: 'en-US' });
     try {
       const review = page.locator('luister-app #tab-review');
       await expect(review.textContent()).resolves.toContain('Review');

@@ -3,28 +3,15 @@
  * labelled region, and the report the app exports has it within 150 ms of where it was placed.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeWav } from '../../src/audio/wav-writer.ts';
 import type { Report } from '../../src/report/report-types.ts';
 import { CallBuilder, CLIPS } from '../support/call-builder.ts';
-import { openApp, waitForReview, WAIT } from './app-support.ts';
-import { launchChromium, startDevServer, type Server } from './harness.ts';
+import { openApp, waitForReview, WAIT, useAppServer } from './app-support.ts';
 
 const ONSET_TOLERANCE_SEC = 0.15;
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDevServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const running = useAppServer();
 
 /** Agent and customer take turns; the customer sighs three times, in the pauses between turns. */
 function callWithSighs() {
@@ -44,7 +31,7 @@ describe('review of a call with sighs', () => {
     const call = callWithSighs();
     const placed = call.truth.placed.filter((e) => e.type === 'sigh');
     expect(placed).toHaveLength(3);
-    const app = await openApp(browser, server.url);
+    const app = await openApp(running.browser, running.server.url);
     try {
       const { page } = app;
       const wav = Buffer.from(encodeWav(call.channels, call.sampleRate, 'int16'));

@@ -6,6 +6,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodeWav } from '../../src/audio/wav-writer.ts';
 import { voiceLikeSignal } from './test-audio.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium, startDevServer, type Server } from './harness.ts';
 
 /**
  * How long a poll waits for the app: analysis runs in a Worker and takes seconds on a busy
@@ -93,4 +95,18 @@ export function deepActiveElement(page: Page): Promise<{ tag: string; part: stri
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     return { tag: active?.tagName.toLowerCase() ?? '', part: active?.getAttribute('part') ?? null, text: active?.textContent?.trim().slice(0, 60) ?? '' };
   });
+}
+
+/** A dev server and Chromium for one test file: started before its tests, closed after them. */
+export function useAppServer(): { readonly server: Server; readonly browser: Browser } {
+  const running = {} as { server: Server; browser: Browser };
+  beforeAll(async () => {
+    running.server = await startDevServer();
+    running.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.server?.close();
+  });
+  return running;
 }
