@@ -204,7 +204,10 @@ export class ChannelAnalyzer {
     const levelFrom = base + this.levelStart;
     for (let j = 0; j < this.levelLength; j++) sumSquares += ring[levelFrom + j] * ring[levelFrom + j];
     const meanSquare = sumSquares / this.levelLength;
-    const levelDb = meanSquare > 1e-12 ? Math.max(LEVEL_FLOOR_DB, 10 * Math.log10(meanSquare)) : LEVEL_FLOOR_DB;
+    // One expression that is always a double: a branch yielding the integer LEVEL_FLOOR_DB made V8
+    // keep levelDb as a generic number, boxed once a frame. The 1e-30 keeps log10(0) finite and is
+    // below a double's precision for any level above the floor.
+    const levelDb = Math.max(LEVEL_FLOOR_DB, 10 * Math.log10(meanSquare + 1e-30));
 
     // The frame record is written first: the stages below read and write it in place.
     const at = out.claimFrame(this.nextFrame);
