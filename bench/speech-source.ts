@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { seededRandom } from '../tests/support/signals.ts';
 import { readWav } from './wav.ts';
 
 const NATIVE_RATE = 22050;
@@ -70,7 +71,7 @@ function speak(text: string, voice: string[], path: string): Float32Array {
 }
 
 function synthetic(reason: string): SpeechMaterial {
-  const random = mulberry32(7);
+  const random = seededRandom(7);
   const turns = (count: number, f0Low: number, f0High: number): Float32Array[] =>
     Array.from({ length: count }, () => syntheticTurn(2.5 + 3 * random(), f0Low, f0High, random));
   return {
@@ -121,7 +122,7 @@ function syntheticTurn(seconds: number, f0Low: number, f0High: number, random: (
 export function makeLoop(material: SpeechMaterial, rate: number, channelCount: 1 | 2): Float32Array[] {
   const agent = material.agentTurns.map((t) => resample(t, NATIVE_RATE, rate));
   const customer = material.customerTurns.map((t) => resample(t, NATIVE_RATE, rate));
-  const random = mulberry32(channelCount * 1000 + rate);
+  const random = seededRandom(channelCount * 1000 + rate);
   const gap = (): number => Math.round(rate * (0.3 + 0.5 * random()));
   type Piece = { channel: number; data: Float32Array | null; length: number };
   const pieces: Piece[] = [];
@@ -213,17 +214,6 @@ function normalise(x: Float32Array, peak: number): Float32Array {
   for (let i = 0; i < x.length; i++) max = Math.max(max, Math.abs(x[i]));
   if (max > 0) for (let i = 0; i < x.length; i++) x[i] *= peak / max;
   return x;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function gaussian(random: () => number): number {

@@ -1,68 +1,17 @@
 /**
- * Tiny WAV reader and streaming writer for the bench (PCM 8/16/24/32-bit and 32-bit float in,
- * 16-bit PCM out). Just enough for espeak-ng's output and for the long files handed to Praat and
- * the command line.
+ * Streaming 16-bit PCM WAV writer for the bench: the hour-long files handed to Praat and the
+ * command line are written piece by piece, never held whole (src/audio/wav-writer.ts encodes in
+ * memory). Reading goes through src/audio.
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { decodeWavBytes, type DecodedWav } from '../src/audio/wav-decode.ts';
 
-export interface DecodedWav {
-  sampleRate: number;
-  /** One Float32Array per channel, samples in [-1, 1). */
-  channels: Float32Array[];
-}
-
+/** A short WAV file read whole (espeak-ng's output). */
 export function readWav(path: string): DecodedWav {
-  const bytes = readFileSync(path);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tag = (at: number): string => bytes.toString('latin1', at, at + 4);
-  if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw new Error(`${path}: not a RIFF/WAVE file`);
-  let format = 0;
-  let channelCount = 0;
-  let sampleRate = 0;
-  let bits = 0;
-  let at = 12;
-  while (at + 8 <= bytes.length) {
-    const id = tag(at);
-    const size = view.getUint32(at + 4, true);
-    const body = at + 8;
-    if (id === 'fmt ') {
-      format = view.getUint16(body, true);
-      channelCount = view.getUint16(body + 2, true);
-      sampleRate = view.getUint32(body + 4, true);
-      bits = view.getUint16(body + 14, true);
-      if (format === 0xfffe && size >= 26) format = view.getUint16(body + 24, true); // WAVE_FORMAT_EXTENSIBLE
-    } else if (id === 'data') {
-      if (channelCount === 0) throw new Error(`${path}: data chunk before fmt chunk`);
-      // Writers that stream to a pipe leave the size unset; trust the file length then.
-      const end = Math.min(bytes.length, body + size);
-      return { sampleRate, channels: decode(view, body, end, format, channelCount, bits, path) };
-    }
-    at = body + size + (size & 1);
-  }
-  throw new Error(`${path}: no data chunk`);
+  return decodeWavBytes(new Uint8Array(readFileSync(path)));
 }
 
-function decode(view: DataView, from: number, to: number, format: number, channelCount: number, bits: number, path: string): Float32Array[] {
-  const bytesPerSample = bits / 8;
-  const frames = Math.floor((to - from) / (bytesPerSample * channelCount));
-  const channels = Array.from({ length: channelCount }, () => new Float32Array(frames));
-  const read = sampleReader(view, format, bits, path);
-  for (let i = 0; i < frames; i++) {
-    for (let c = 0; c < channelCount; c++) channels[c][i] = read(from + (i * channelCount + c) * bytesPerSample);
-  }
-  return channels;
-}
 
-function sampleReader(view: DataView, format: number, bits: number, path: string): (at: number) => number {
-  if (format === 1 && bits === 16) return (at) => view.getInt16(at, true) / 32768;
-  if (format === 1 && bits === 8) return (at) => (view.getUint8(at) - 128) / 128;
-  if (format === 1 && bits === 24) return (at) => ((view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) / 8388608);
-  if (format === 1 && bits === 32) return (at) => view.getInt32(at, true) / 2147483648;
-  if (format === 3 && bits === 32) return (at) => view.getFloat32(at, true);
-  throw new Error(`${path}: unsupported WAV encoding (format ${format}, ${bits} bits)`);
-}
-
-/** Writes a 16-bit PCM WAV piece by piece; the length must be known up front (it is, here). */
 export class WavWriter {
   private readonly fd: number;
   private readonly channelCount: number;

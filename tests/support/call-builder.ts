@@ -9,8 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { decodePcmFrames, pcmLayoutOf } from '../../src/audio/pcm-decode.ts';
-import { parseWavHeader } from '../../src/audio/wav-header.ts';
+import { decodeWavBytes } from '../../src/audio/wav-decode.ts';
 import { CallCoach, type CoachOptions, type CoachResult, type CoachTrack } from '../../src/coach/call-coach.ts';
 import type { ReportEventType, SpeakerRole, TimeSpan } from '../../src/report/report-types.ts';
 import { runCore } from './run-core.ts';
@@ -26,14 +25,7 @@ export interface Audio {
 
 /** Reads a PCM or float WAV file whole. */
 export function readWavFile(path: string): Audio {
-  const bytes = new Uint8Array(readFileSync(path));
-  const header = parseWavHeader(bytes);
-  const layout = pcmLayoutOf(header.format);
-  if (!layout) throw new Error(`${path}: not PCM or float WAV`);
-  const frames = Math.floor(header.dataBytes / layout.frameBytes);
-  const channels = Array.from({ length: layout.channels }, () => new Float32Array(frames));
-  decodePcmFrames(bytes.subarray(header.dataOffset, header.dataOffset + header.dataBytes), layout, frames, channels);
-  return { sampleRate: header.format.sampleRate, channels };
+  return decodeWavBytes(new Uint8Array(readFileSync(path)));
 }
 
 const clipCache = new Map<string, Float32Array>();
