@@ -66,12 +66,11 @@ describe('review', () => {
       const summaryRows = await card.locator('table').first().locator('tbody tr').count();
       expect(summaryRows).toBe(6);
 
-      // wavesurfer draws after the report is shown: wait for the canvas before measuring it.
+      // wavesurfer draws after the report is shown and may redraw once more (a canvas measured
+      // mid-redraw is detached): poll until the drawn canvas has its size.
       const waveform = page.locator('luister-waveform canvas').first();
-      await waveform.waitFor({ state: 'visible', ...WAIT });
-      const canvas = await waveform.boundingBox();
-      expect(canvas?.width).toBeGreaterThan(100);
-      expect(canvas?.height).toBeGreaterThan(20);
+      await expect.poll(async () => (await waveform.boundingBox())?.width ?? 0, WAIT).toBeGreaterThan(100);
+      await expect.poll(async () => (await waveform.boundingBox())?.height ?? 0, WAIT).toBeGreaterThan(20);
 
       // One region per event, each with its text label (colour is never the only signal).
       const items = page.locator('luister-event-list li');
