@@ -153,8 +153,10 @@ export async function quantumAllocation(
     host.run();
   };
   const feedOnly = (): void => host.feed();
-  // Warm-up: a few seconds of audio, so everything is optimised before counting.
-  for (let q = 0; q < Math.ceil((5 * sampleRate) / QUANTUM); q++) step();
+  // Warm-up: a minute of audio, so everything is optimised before counting. With a few seconds
+  // only, the optimising compiler was still at work during the first measurement: its code
+  // objects, and heap numbers from code not yet optimised, showed up as about 10 B/quantum.
+  for (let q = 0; q < Math.ceil((60 * sampleRate) / QUANTUM); q++) step();
   const least = (runs: AllocationResult[]): AllocationResult => runs.reduce((a, b) => (b.deltaBytes < a.deltaBytes ? b : a));
   const controlRuns: AllocationResult[] = [];
   const coreRuns: AllocationResult[] = [];

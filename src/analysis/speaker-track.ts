@@ -1,5 +1,5 @@
 import type { CoreOutput } from '../dsp/core-output.ts';
-import { CoreEventKind, EVENT_STRIDE } from '../dsp/events.ts';
+import { CoreEventKind, EVENT_STRIDE, eventTimeSec } from '../dsp/events.ts';
 import { FRAME_STRIDE, FrameField, FRAME_FIELD_NAMES, type FrameFieldName } from '../dsp/frame-layout.ts';
 import type { TimeSpan } from '../report/report-types.ts';
 import { GrowableFloat64 } from './growable.ts';
@@ -28,7 +28,7 @@ export class SpeakerTrack {
       for (const name of FRAME_FIELD_NAMES) this.fields[name].push(frames[at + FrameField[name]]);
     }
     this.frameCount += frameCount;
-    for (let e = 0; e < eventCount; e++) this.addEvent(events[e * EVENT_STRIDE], events[e * EVENT_STRIDE + 1]);
+    for (let e = 0; e < eventCount; e++) this.addEvent(events[e * EVENT_STRIDE], eventTimeSec(events[e * EVENT_STRIDE + 1]));
   }
 
   /** Takes and clears what the core wrote to `out`. */

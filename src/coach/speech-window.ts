@@ -1,4 +1,5 @@
 import { FRAMES_PER_SEC, HOP_SEC } from '../dsp/config.ts';
+import { quantileInPlace } from './select.ts';
 
 /** What a stretch of one speaker's speech measured. */
 export interface WindowStats {
@@ -91,17 +92,17 @@ export class SpeechWindow {
       }
       if (!Number.isNaN(this.semitones[i])) this.scratch[voiced++] = this.semitones[i];
     }
-    const pitch = this.scratch.subarray(0, voiced).sort();
-    const medianSt = quantile(pitch, 0.5);
+    const pitch = this.scratch;
+    const medianSt = quantileInPlace(pitch, voiced, 0.5);
     for (let k = 0; k < voiced; k++) pitch[k] = Math.abs(pitch[k] - medianSt);
-    const pitchSd = voiced > 1 ? 1.4826 * quantile(pitch.sort(), 0.5) : 0;
+    const pitchSd = voiced > 1 ? 1.4826 * quantileInPlace(pitch, voiced, 0.5) : 0;
     // Loudness from the voiced frames: consonants and breath would add their own spread.
     let voicedLevels = 0;
     for (let k = 0; k < n; k++) {
       const i = (first + k) % this.capacity;
       if (!Number.isNaN(this.semitones[i])) this.scratch[voicedLevels++] = this.level[i];
     }
-    const levels = this.scratch.subarray(0, voicedLevels).sort();
+    const levels = this.scratch;
     const speechSec = n * HOP_SEC;
     const spanSec = speechSec + pauseSec;
     return {
@@ -109,8 +110,8 @@ export class SpeechWindow {
       voicedSec: voiced * HOP_SEC,
       pitchSdSemitones: pitchSd,
       medianF0Hz: voiced > 0 ? 2 ** (medianSt / 12) : 0,
-      levelDb: quantile(levels, 0.5),
-      levelSpreadDb: quantile(levels, 0.75) - quantile(levels, 0.25),
+      levelDb: quantileInPlace(levels, voicedLevels, 0.5),
+      levelSpreadDb: quantileInPlace(levels, voicedLevels, 0.75) - quantileInPlace(levels, voicedLevels, 0.25),
       syllables,
       articulationRate: speechSec > 0 ? syllables / speechSec : 0,
       pauseSec,

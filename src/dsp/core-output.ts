@@ -1,10 +1,9 @@
-import { HOP_SEC } from './config.ts';
 import { EVENT_STRIDE, type CoreEventKind, type EventWriter } from './events.ts';
 import { FRAME_STRIDE } from './frame-layout.ts';
 
 /**
  * Caller-owned storage the core writes into: frames (FRAME_STRIDE numbers each) and events
- * ([kind, timeSec] pairs). Allocated once for a known largest input block; the caller reads it
+ * ([kind, frame] pairs, see CoreEventKind). Allocated once for a known largest input block; the caller reads it
  * after each `process` call and then calls `clear`.
  */
 export class CoreOutput implements EventWriter {
@@ -35,7 +34,7 @@ export class CoreOutput implements EventWriter {
     if (this.eventCount === this.eventCapacity) throw new RangeError('CoreOutput event capacity exceeded: read and clear it more often');
     const at = this.eventCount++ * EVENT_STRIDE;
     this.events[at] = kind;
-    this.events[at + 1] = frame * HOP_SEC;
+    this.events[at + 1] = frame;
   }
 
   clear(): void {

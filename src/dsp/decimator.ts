@@ -30,9 +30,15 @@ export class Decimator {
    * @returns how many samples were written (at most ceil((end - start) / factor)).
    */
   process(input: ArrayLike<number>, start: number, end: number, output: Float64Array): number {
+    if (this.factor === 1) {
+      for (let n = start; n < end; n++) output[n - start] = input[n];
+      return end - start;
+    }
     const length = this.taps.length;
     const taps = this.taps;
     const history = this.history;
+    // The taps are symmetric about `half`: each pair of samples shares one multiply.
+    const half = (length - 1) >> 1;
     let written = 0;
     for (let n = start; n < end; n++) {
       const x = input[n];
@@ -40,10 +46,10 @@ export class Decimator {
       history[this.writePos + length] = x;
       this.writePos = this.writePos + 1 === length ? 0 : this.writePos + 1;
       if (this.phase === 0) {
-        // Newest sample sits at writePos + length - 1; taps[j] multiplies x[n - j].
-        let acc = 0;
-        const newest = this.writePos + length - 1;
-        for (let j = 0; j < length; j++) acc += taps[j] * history[newest - j];
+        // The newest `length` samples are history[writePos .. writePos + length), oldest first.
+        const mid = this.writePos + half;
+        let acc = taps[half] * history[mid];
+        for (let j = 1; j <= half; j++) acc += taps[half - j] * (history[mid - j] + history[mid + j]);
         output[written++] = acc;
       }
       this.phase = this.phase + 1 === this.factor ? 0 : this.phase + 1;

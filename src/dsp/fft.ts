@@ -11,9 +11,13 @@ export class RealFft {
   readonly size: number;
   private readonly half: number;
   private readonly bitReverse: Uint32Array;
-  /** cos/sin of 2πk/half for the complex stages. */
-  private readonly cosHalf: Float64Array;
-  private readonly sinHalf: Float64Array;
+  /**
+   * Twiddles of the complex stages from span 4 up, each stage's run contiguous: cos/sin(πk/span)
+   * at index span + k. Reading them in order, not at k·stride, is most of what makes the
+   * butterflies fast.
+   */
+  private readonly stageCos: Float64Array;
+  private readonly stageSin: Float64Array;
   /** cos/sin of 2πk/size for the real split. */
   private readonly cosFull: Float64Array;
   private readonly sinFull: Float64Array;
@@ -34,11 +38,13 @@ export class RealFft {
       for (let b = 0; b < bits; b++) reversed |= ((i >> b) & 1) << (bits - 1 - b);
       this.bitReverse[i] = reversed;
     }
-    this.cosHalf = new Float64Array(half / 2 || 1);
-    this.sinHalf = new Float64Array(half / 2 || 1);
-    for (let k = 0; k < half / 2; k++) {
-      this.cosHalf[k] = Math.cos((2 * Math.PI * k) / half);
-      this.sinHalf[k] = Math.sin((2 * Math.PI * k) / half);
+    this.stageCos = new Float64Array(half);
+    this.stageSin = new Float64Array(half);
+    for (let span = 4; span < half; span <<= 1) {
+      for (let k = 0; k < span; k++) {
+        this.stageCos[span + k] = Math.cos((Math.PI * k) / span);
+        this.stageSin[span + k] = Math.sin((Math.PI * k) / span);
+      }
     }
     this.cosFull = new Float64Array(half + 1);
     this.sinFull = new Float64Array(half + 1);
@@ -115,26 +121,110 @@ export class RealFft {
     }
   }
 
-  /** In-place iterative radix-2 butterflies on bit-reversed work arrays; sign -1 forward, +1 inverse. */
+  /**
+   * In-place iterative butterflies on the bit-reversed work arrays; sign −1 forward, +1 inverse.
+   * The first two radix-2 stages have trivial twiddles (1 and ∓i) and run fused as one pass; the
+   * rest run two stages per pass too, with the per-stage twiddle runs.
+   */
   private butterflies(sign: number): void {
     const half = this.half;
     const zr = this.workRe;
     const zi = this.workIm;
-    for (let span = 1; span < half; span <<= 1) {
-      const stride = half / (span << 1);
-      for (let start = 0; start < half; start += span << 1) {
+    if (half === 2) {
+      const r = zr[1];
+      const i = zi[1];
+      zr[1] = zr[0] - r;
+      zi[1] = zi[0] - i;
+      zr[0] += r;
+      zi[0] += i;
+      return;
+    }
+    for (let a = 0; a < half; a += 4) {
+      const r0 = zr[a] + zr[a + 1];
+      const i0 = zi[a] + zi[a + 1];
+      const r1 = zr[a] - zr[a + 1];
+      const i1 = zi[a] - zi[a + 1];
+      const r2 = zr[a + 2] + zr[a + 3];
+      const i2 = zi[a + 2] + zi[a + 3];
+      // (x2 − x3)·(±i): the span-2 twiddle of the second pair.
+      const r3 = -sign * (zi[a + 2] - zi[a + 3]);
+      const i3 = sign * (zr[a + 2] - zr[a + 3]);
+      zr[a] = r0 + r2;
+      zi[a] = i0 + i2;
+      zr[a + 2] = r0 - r2;
+      zi[a + 2] = i0 - i2;
+      zr[a + 1] = r1 + r3;
+      zi[a + 1] = i1 + i3;
+      zr[a + 3] = r1 - r3;
+      zi[a + 3] = i1 - i3;
+    }
+    const stageCos = this.stageCos;
+    const stageSin = this.stageSin;
+    let span = 4;
+    // Two radix-2 stages (span and 2·span) per pass over the data: half the loads and stores.
+    for (; 2 * span < half; span <<= 2) {
+      const span2 = span << 1;
+      for (let start = 0; start < half; start += span << 2) {
         for (let k = 0; k < span; k++) {
-          const wr = this.cosHalf[k * stride];
-          const wi = sign * this.sinHalf[k * stride];
-          const a = start + k;
-          const b = a + span;
-          const tr = zr[b] * wr - zi[b] * wi;
-          const ti = zr[b] * wi + zi[b] * wr;
-          zr[b] = zr[a] - tr;
-          zi[b] = zi[a] - ti;
-          zr[a] += tr;
-          zi[a] += ti;
+          const w1r = stageCos[span + k];
+          const w1i = sign * stageSin[span + k];
+          const w2r = stageCos[span2 + k];
+          const w2i = sign * stageSin[span2 + k];
+          const a0 = start + k;
+          const a1 = a0 + span;
+          const a2 = a1 + span;
+          const a3 = a2 + span;
+          // Stage span: (x0, x1) and (x2, x3), both with twiddle w1.
+          let r = zr[a1];
+          let i = zi[a1];
+          let tr = r * w1r - i * w1i;
+          let ti = r * w1i + i * w1r;
+          const y0r = zr[a0] + tr;
+          const y0i = zi[a0] + ti;
+          const y1r = zr[a0] - tr;
+          const y1i = zi[a0] - ti;
+          r = zr[a3];
+          i = zi[a3];
+          tr = r * w1r - i * w1i;
+          ti = r * w1i + i * w1r;
+          const y2r = zr[a2] + tr;
+          const y2i = zi[a2] + ti;
+          const y3r = zr[a2] - tr;
+          const y3i = zi[a2] - ti;
+          // Stage 2·span: (y0, y2) with twiddle w2, (y1, y3) with w2·(±i).
+          tr = y2r * w2r - y2i * w2i;
+          ti = y2r * w2i + y2i * w2r;
+          zr[a0] = y0r + tr;
+          zi[a0] = y0i + ti;
+          zr[a2] = y0r - tr;
+          zi[a2] = y0i - ti;
+          r = y3r * w2r - y3i * w2i;
+          i = y3r * w2i + y3i * w2r;
+          tr = -sign * i;
+          ti = sign * r;
+          zr[a1] = y1r + tr;
+          zi[a1] = y1i + ti;
+          zr[a3] = y1r - tr;
+          zi[a3] = y1i - ti;
         }
+      }
+    }
+    // An odd number of stages leaves one radix-2 stage.
+    if (span < half) {
+      for (let k = 0; k < span; k++) {
+        const wr = stageCos[span + k];
+        const wi = sign * stageSin[span + k];
+        const b = k + span;
+        const br = zr[b];
+        const bi = zi[b];
+        const tr = br * wr - bi * wi;
+        const ti = br * wi + bi * wr;
+        const ar = zr[k];
+        const ai = zi[k];
+        zr[b] = ar - tr;
+        zi[b] = ai - ti;
+        zr[k] = ar + tr;
+        zi[k] = ai + ti;
       }
     }
   }

@@ -46,8 +46,7 @@ export class YinPitchDetector {
     this.settings = settings;
     this.minLag = Math.max(2, Math.floor(sampleRate / settings.maxHz));
     this.maxLag = Math.ceil(sampleRate / settings.minHz);
-    // 25 ms as in the paper, and at least 1.5 periods of the lowest F0.
-    this.window = Math.ceil(sampleRate * Math.max(0.025, 1.5 / settings.minHz));
+    this.window = Math.ceil(sampleRate * integrationWindowSec(settings));
     this.frameLength = this.window + this.maxLag + 1;
     const size = nextPowerOfTwo(this.frameLength);
     this.fft = new RealFft(size);
@@ -142,4 +141,9 @@ export class YinPitchDetector {
     const shift = denominator > 0 ? (0.5 * (a - c)) / denominator : 0;
     out.f0Hz = this.sampleRate / (best + shift);
   }
+}
+
+/** YIN's integration window W in seconds: 25 ms as in the paper, and at least 1.5 periods of the lowest F0. */
+export function integrationWindowSec(settings: PitchSettings): number {
+  return Math.max(0.025, 1.5 / settings.minHz);
 }

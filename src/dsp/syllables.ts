@@ -73,7 +73,18 @@ export class SyllableNucleusDetector {
       this.peakVoiced = this.voiced[slot] === 1 || this.voiced[(frame + h - 1) % h] === 1 || after === 1;
       this.peakAboveFloor = this.level[slot] > this.floor[slot] + s.minAboveFloorDb;
     } else if (this.peak - value >= s.minDipDb) {
-      if (this.peak - this.dip >= s.minDipDb) this.confirm(events);
+      // Confirmation is written out here, not in a method of its own: called a few times a
+      // second, such a method stays in V8's lower tiers, where reading a fractional field
+      // allocates a heap number. Here it is compiled with the per-frame code.
+      if (
+        this.peak - this.dip >= s.minDipDb &&
+        this.peakVoiced &&
+        this.peakAboveFloor &&
+        this.peak >= this.loudestPeak - s.maxBelowPeakDb
+      ) {
+        if (this.peak > this.loudestPeak) this.loudestPeak = this.peak;
+        events.pushEvent(CoreEventKind.Syllable, this.peakFrame);
+      }
       this.dip = value;
       this.peak = value;
       this.peakFrame = frame;
@@ -87,13 +98,6 @@ export class SyllableNucleusDetector {
       this.peakVoiced = false;
       this.peakAboveFloor = false;
     }
-  }
-
-  private confirm(events: EventWriter): void {
-    if (!this.peakVoiced || !this.peakAboveFloor) return;
-    if (this.peak < this.loudestPeak - this.settings.maxBelowPeakDb) return;
-    if (this.peak > this.loudestPeak) this.loudestPeak = this.peak;
-    events.pushEvent(CoreEventKind.Syllable, this.peakFrame);
   }
 
   reset(): void {

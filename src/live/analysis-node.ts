@@ -7,7 +7,7 @@
 import workletUrl from '../../worklets/luister-processor.ts?worker&url';
 import { SpeakerTrack } from '../analysis/speaker-track.ts';
 import type { CoreSettings, DeepPartial } from '../dsp/config.ts';
-import { CoreEventKind, EVENT_STRIDE } from '../dsp/events.ts';
+import { CoreEventKind, EVENT_STRIDE, eventTimeSec } from '../dsp/events.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { Report, SpeakerRole } from '../report/report-types.ts';
 import { TypedEmitter } from './emitter.ts';
@@ -163,7 +163,7 @@ export class LiveAnalysis extends TypedEmitter<LiveAnalysisEvents> implements An
       }
       for (let e = 0; e < batch.eventCount; e++) {
         const kind = batch.events[e * EVENT_STRIDE];
-        const timeSec = batch.events[e * EVENT_STRIDE + 1];
+        const timeSec = eventTimeSec(batch.events[e * EVENT_STRIDE + 1]);
         if (kind === CoreEventKind.SpeechStart) this.emit('speechstart', { role, timeSec });
         else if (kind === CoreEventKind.SpeechEnd) this.emit('speechend', { role, timeSec });
       }

@@ -37,7 +37,7 @@ export interface ChannelBatch {
   eventCount: number;
   /** FRAME_STRIDE numbers per frame; only the first `frameCount` frames are meaningful. */
   frames: Float64Array;
-  /** [kind, timeSec] pairs; only the first `eventCount` are meaningful. */
+  /** [kind, frame] pairs (see CoreEventKind); only the first `eventCount` are meaningful. */
   events: Float64Array;
 }
 

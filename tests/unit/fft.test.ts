@@ -16,7 +16,7 @@ function naiveDft(x: Float64Array) {
 }
 
 describe('RealFft', () => {
-  for (const size of [4, 8, 64, 512, 2048]) {
+  for (const size of [4, 8, 16, 32, 64, 128, 512, 1024, 2048]) {
     it(`matches a naive DFT and inverts exactly, size ${size}`, () => {
       const random = seededRandom(size);
       const x = new Float64Array(size).map(() => random() - 0.5);

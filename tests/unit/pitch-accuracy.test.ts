@@ -4,7 +4,7 @@ import { scorePitch } from '../support/pitch-eval.ts';
 import { runCore } from '../support/run-core.ts';
 
 /**
- * Voiced stretches of 0.6 s gliding between F0 targets across 80–400 Hz, with 0.3 s of no voice
+ * Voiced stretches of 0.6 s gliding between F0 targets across 80–480 Hz, with 0.3 s of no voice
  * between them: the answers are known per sample.
  */
 const SEGMENT = 0.6;
@@ -16,6 +16,8 @@ const TARGETS: [number, number][] = [
   [300, 380],
   [150, 120],
   [260, 240],
+  // High voices: without their fundamental, they fall an octave if pitch runs at too low a rate.
+  [420, 480],
 ];
 const DURATION = 0.3 + TARGETS.length * (SEGMENT + GAP);
 

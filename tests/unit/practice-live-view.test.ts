@@ -135,11 +135,12 @@ describe('live view model', () => {
     const source = new FakeSource(['agent', 'customer']);
     const model = new LiveViewModel(source, { hasCustomer: true, coachConnected: false });
     // The agent speaks 0–3 s with 6 syllables a second, then the customer from 3 s on.
-    const syllables: [number, number][] = Array.from({ length: 18 }, (_, i) => [CoreEventKind.Syllable, 0.05 + i / 6]);
-    source.events('agent', [[CoreEventKind.SpeechStart, 0], ...syllables, [CoreEventKind.SpeechEnd, 3]]);
+    // Core events carry frame indices (10 ms apart).
+    const syllables: [number, number][] = Array.from({ length: 18 }, (_, i) => [CoreEventKind.Syllable, 5 + Math.round(100 * (i / 6))]);
+    source.events('agent', [[CoreEventKind.SpeechStart, 0], ...syllables, [CoreEventKind.SpeechEnd, 300]]);
     model.speechStart('agent', 0);
     model.speechEnd('agent', 3);
-    source.events('customer', [[CoreEventKind.SpeechStart, 3]]);
+    source.events('customer', [[CoreEventKind.SpeechStart, 300]]);
     model.speechStart('customer', 3);
     source.frames(400);
     const view = model.refresh(7);
