@@ -117,8 +117,12 @@ export class ChannelAnalyzer {
       s.syllables.bandLowHz,
       Math.min(s.syllables.bandHighHz, this.analysisRate * 0.45),
     );
-    this.noiseFloor = new NoiseFloor(FRAMES_PER_SEC, s.vad.floorMemorySec, s.vad.initialFloorDb);
-    this.highBandFloor = new NoiseFloor(FRAMES_PER_SEC, s.vad.floorMemorySec, s.vad.initialFloorDb);
+    // Frames whose level or spectral window reaches before the first sample.
+    // The level's window is the pitch detector's integration window (25 ms), at the analysis rate.
+    this.levelLength = Math.ceil(this.analysisRate * integrationWindowSec(s.pitch));
+    const partialFrames = Math.ceil(Math.max(spectralSize, this.levelLength) / 2 / (this.analysisRate / FRAMES_PER_SEC));
+    this.noiseFloor = new NoiseFloor(FRAMES_PER_SEC, s.vad.floorMemorySec, s.vad.initialFloorDb, partialFrames);
+    this.highBandFloor = new NoiseFloor(FRAMES_PER_SEC, s.vad.floorMemorySec, s.vad.initialFloorDb, partialFrames);
     this.vad = new VoiceActivityDetector(s.vad, this.noiseFloor.calibrationFrames);
     this.syllables = new SyllableNucleusDetector(s.syllables, HOP_SEC);
 
@@ -127,8 +131,6 @@ export class ChannelAnalyzer {
     this.ring = new Float64Array(2 * this.span);
     this.pitchStart = this.before - pitchCentre;
     this.spectralStart = this.before - spectralSize / 2;
-    // The level's window is the pitch detector's integration window (25 ms), at the analysis rate.
-    this.levelLength = Math.ceil(this.analysisRate * integrationWindowSec(s.pitch));
     this.levelStart = this.before - Math.floor(this.levelLength / 2);
     this.pitchFirstOffset = this.pitchStart + pitchFilterHalf - this.span;
 

@@ -36,6 +36,20 @@ export interface VadSettings {
   minOnsetFrames: number;
   /** Frames below the onset margin needed in a row before speech ends (hangover). */
   hangoverFrames: number;
+  /**
+   * Where speech was found, its edges move out over neighbouring frames that clear a lower bar
+   * than the onsets, which decide whether it is speech at all: two thresholds, as in Rabiner &
+   * Sambur's endpoint detector (1975). Full-band level over its floor, dB: no lower than
+   * `onsetDb`, since that level swings ±5 dB in pink noise (the bar adds single frames).
+   */
+  edgeDb: number;
+  /**
+   * The lower bar for the high band over its floor, dB: that band swings only about ±0.5 dB in
+   * noise, so breathy onsets and trailing fricatives show there first.
+   */
+  highBandEdgeDb: number;
+  /** Furthest an edge moves out on the lower bar, frames. */
+  maxEdgeFrames: number;
   /** Length of the noise floor's minimum-statistics memory, s. Longer than a breath group. */
   floorMemorySec: number;
   /** Level assumed before anything is heard, dBFS. */
@@ -76,6 +90,9 @@ export const defaultCoreSettings: CoreSettings = {
     voicedOnsetDb: 4,
     minOnsetFrames: 5,
     hangoverFrames: 12,
+    edgeDb: 10,
+    highBandEdgeDb: 3,
+    maxEdgeFrames: 10,
     floorMemorySec: 2.5,
     initialFloorDb: -60,
   },

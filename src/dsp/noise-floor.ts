@@ -8,6 +8,11 @@
  * The floor is also kept within `dynamicRangeDb` of the loudest recent level: against digital
  * silence the minimum is −120 dB, and the faint edges of a window reaching into speech would
  * otherwise count as activity.
+ *
+ * Minima are taken only over full smoothing spans, and not over the first frames, whose windows
+ * reach before the stream and hold zeros: either made the first floor several dB too low (a
+ * 2–3.6 kHz band 5 dB under its pink noise), so noise cleared margins meant for speech until the
+ * memory let go of it.
  */
 export class NoiseFloor {
   private readonly blockFrames: number;
@@ -24,19 +29,23 @@ export class NoiseFloor {
   private framesInBlock = 0;
   private currentMin = Infinity;
   private readonly initialDb: number;
+  private readonly ignoredFrames: number;
+  private seen = 0;
 
-  constructor(framesPerSec: number, memorySec: number, initialDb: number, dynamicRangeDb = 50, smoothFrames = 5) {
+  /** @param ignoredFrames first frames left out: their windows reach before the stream starts */
+  constructor(framesPerSec: number, memorySec: number, initialDb: number, ignoredFrames = 0, dynamicRangeDb = 50, smoothFrames = 5) {
     this.blockFrames = Math.max(1, Math.round(framesPerSec * 0.5));
     this.blockMinima = new Float64Array(Math.max(1, Math.round(memorySec / 0.5)));
     this.blockMaxima = new Float64Array(this.blockMinima.length);
     this.dynamicRangeDb = dynamicRangeDb;
     this.recent = new Float64Array(smoothFrames);
     this.initialDb = initialDb;
+    this.ignoredFrames = ignoredFrames;
   }
 
-  /** Frames in the first block: until they have been seen the floor is only a guess. */
+  /** Frames until a first block is complete: until then the floor is only a guess. */
   get calibrationFrames(): number {
-    return this.blockFrames;
+    return this.ignoredFrames + this.blockFrames;
   }
 
   /** True once a first block of levels has been seen. */
@@ -46,15 +55,22 @@ export class NoiseFloor {
 
   /** Adds the level at `values[levelAt]` and writes the floor to judge it against to `values[floorAt]`. */
   update(values: Float64Array, levelAt: number, floorAt: number): void {
+    if (this.seen < this.ignoredFrames) {
+      this.seen++;
+      this.storeFloor(values, floorAt);
+      return;
+    }
     const levelDb = values[levelAt];
     const slot = this.recentCount % this.recent.length;
     if (this.recentCount >= this.recent.length) this.recentSum -= this.recent[slot];
     this.recent[slot] = levelDb;
     this.recentSum += levelDb;
     this.recentCount++;
-    const smoothed = this.recentSum / Math.min(this.recentCount, this.recent.length);
-    if (smoothed < this.currentMin) this.currentMin = smoothed;
-    if (smoothed > this.currentMax) this.currentMax = smoothed;
+    if (this.recentCount >= this.recent.length) {
+      const smoothed = this.recentSum / this.recent.length;
+      if (smoothed < this.currentMin) this.currentMin = smoothed;
+      if (smoothed > this.currentMax) this.currentMax = smoothed;
+    }
     if (++this.framesInBlock === this.blockFrames) {
       this.blockMinima[this.blockIndex] = this.currentMin;
       this.blockMaxima[this.blockIndex] = this.currentMax;
@@ -86,6 +102,7 @@ export class NoiseFloor {
   }
 
   reset(): void {
+    this.seen = 0;
     this.recentCount = 0;
     this.recentSum = 0;
     this.blocksFilled = 0;

@@ -20,6 +20,12 @@ export class VoiceActivityDetector {
   private inactiveRun = 0;
   private firstActiveFrame = 0;
   private lastActiveFrame = 0;
+  /** Last frame of the open segment on the lower edge bar (see VadSettings.edgeDb). */
+  private edgeEnd = 0;
+  /** Last frame of the previous segment: a start never moves back into it. */
+  private previousEnd = -1;
+  /** Whether each recent frame cleared the lower edge bar, by frame index modulo its length. */
+  private readonly nearEdge: Uint8Array;
   /** Frames held during calibration: time, level, high level, voiced (floors come later). */
   private readonly heldFrames: Float64Array;
   private readonly heldCapacity: number;
@@ -35,6 +41,7 @@ export class VoiceActivityDetector {
     this.settings = settings;
     this.heldCapacity = calibrationFrames;
     this.heldFrames = new Float64Array(calibrationFrames * 4);
+    this.nearEdge = new Uint8Array(settings.maxEdgeFrames + settings.minOnsetFrames + 2);
   }
 
   get speaking(): boolean {
@@ -77,7 +84,7 @@ export class VoiceActivityDetector {
     }
     if (this.inSpeech) {
       this.inSpeech = false;
-      events.pushEvent(CoreEventKind.SpeechEnd, this.lastActiveFrame);
+      events.pushEvent(CoreEventKind.SpeechEnd, this.edgeEnd);
     }
     this.activeRun = 0;
     this.inactiveRun = 0;
@@ -89,6 +96,7 @@ export class VoiceActivityDetector {
     this.inactiveRun = 0;
     this.held = 0;
     this.calibrated = false;
+    this.previousEnd = -1;
   }
 
   /** Judges the frames held during calibration against the floors now in `current`. */
@@ -111,21 +119,32 @@ export class VoiceActivityDetector {
     const highFloorDb = current[3];
     const active =
       levelDb > floorDb + s.onsetDb || highDb > highFloorDb + s.highBandOnsetDb || (voiced && levelDb > floorDb + s.voicedOnsetDb);
+    const nearEdge = levelDb > floorDb + s.edgeDb || highDb > highFloorDb + s.highBandEdgeDb;
+    const ring = this.nearEdge;
+    ring[frame % ring.length] = nearEdge ? 1 : 0;
     if (active) {
       if (this.activeRun === 0) this.firstActiveFrame = frame;
       this.activeRun++;
       this.inactiveRun = 0;
       this.lastActiveFrame = frame;
+      this.edgeEnd = frame;
       if (!this.inSpeech && this.activeRun >= s.minOnsetFrames) {
         this.inSpeech = true;
-        events.pushEvent(CoreEventKind.SpeechStart, this.firstActiveFrame);
+        // Back over the frames just before, as long as they clear the lower bar.
+        let start = this.firstActiveFrame;
+        const earliest = Math.max(this.previousEnd + 1, this.firstActiveFrame - s.maxEdgeFrames, 0);
+        while (start > earliest && ring[(start - 1) % ring.length] === 1) start--;
+        events.pushEvent(CoreEventKind.SpeechStart, start);
       }
     } else {
       this.activeRun = 0;
       this.inactiveRun++;
+      // Speech trailing off: the end follows the lower bar, without a break, up to its limit.
+      if (this.inSpeech && nearEdge && frame === this.edgeEnd + 1 && frame - this.lastActiveFrame <= s.maxEdgeFrames) this.edgeEnd = frame;
       if (this.inSpeech && this.inactiveRun >= s.hangoverFrames) {
         this.inSpeech = false;
-        events.pushEvent(CoreEventKind.SpeechEnd, this.lastActiveFrame);
+        this.previousEnd = this.edgeEnd;
+        events.pushEvent(CoreEventKind.SpeechEnd, this.edgeEnd);
       }
     }
   }
