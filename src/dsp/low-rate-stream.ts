@@ -1,4 +1,4 @@
-import { lowPassTaps } from './decimator.ts';
+import { foldTaps, lowPassTaps, symmetricFir } from './decimator.ts';
 
 /**
  * A low-passed copy of the analysis signal at 1/factor of its rate, kept as it streams in, for a
@@ -16,7 +16,8 @@ export class LowRateStream {
   readonly delay: number;
   /** The copy, `2·capacity` long: window positions come from `startFor`. */
   readonly ring: Float64Array;
-  private readonly taps: Float64Array;
+  /** The low-pass's taps, folded (see foldTaps). */
+  private readonly folded: Float64Array;
   private readonly capacity: number;
   /** Phase of the next input sample's output centre, and that output's ring slot. */
   private nextPhase: number;
@@ -29,8 +30,8 @@ export class LowRateStream {
    */
   constructor(factor: number, windowLength: number, lookahead: number, zerosPerSide = 6) {
     this.factor = factor;
-    this.taps = lowPassTaps(factor, zerosPerSide);
-    this.delay = (this.taps.length - 1) / 2;
+    this.folded = foldTaps(lowPassTaps(factor, zerosPerSide));
+    this.delay = this.folded.length - 1;
     this.capacity = windowLength + Math.ceil(lookahead / factor) + 2;
     this.ring = new Float64Array(2 * this.capacity);
     // The first input sample completes the output centred `delay` samples before the stream.
@@ -56,14 +57,10 @@ export class LowRateStream {
     const phase = this.nextPhase;
     this.nextPhase = phase + 1 === this.factor ? 0 : phase + 1;
     if (phase !== 0) return;
-    const taps = this.taps;
-    const half = this.delay;
-    const mid = newestAt - half;
-    let acc = taps[half] * history[mid];
-    for (let j = 1; j <= half; j++) acc += taps[half - j] * (history[mid - j] + history[mid + j]);
     const slot = this.nextSlot;
-    this.ring[slot] = acc;
-    this.ring[slot + this.capacity] = acc;
+    const ring = this.ring;
+    symmetricFir(this.folded, history, newestAt - this.delay, ring, slot);
+    ring[slot + this.capacity] = ring[slot];
     this.nextSlot = slot + 1 === this.capacity ? 0 : slot + 1;
   }
 }
