@@ -45,7 +45,8 @@ form Analyse
   sentence wav
 endform
 sound = Read from file: wav$
-pitch = To Pitch: 0, 60, 500
+# Pitch every 10 ms, as Luister's frames (Praat's own default here is 12.5 ms).
+pitch = To Pitch: 0.01, 60, 500
 selectObject: sound
 intensity = To Intensity: 60, 0, "yes"
 textgrid = To TextGrid (silences): -25, 0.25, 0.05, "silent", "sounding"
