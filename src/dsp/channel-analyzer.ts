@@ -51,6 +51,7 @@ export class ChannelAnalyzer {
   private readonly spectral: SpectralAnalyzer;
   private readonly noiseFloor: NoiseFloor;
   private readonly highBandFloor: NoiseFloor;
+  private readonly bandFloor: NoiseFloor;
   private readonly vad: VoiceActivityDetector;
   private readonly syllables: SyllableNucleusDetector;
   private readonly decimated: Float64Array;
@@ -123,6 +124,7 @@ export class ChannelAnalyzer {
     const partialFrames = Math.ceil(Math.max(spectralSize, this.levelLength) / 2 / (this.analysisRate / FRAMES_PER_SEC));
     this.noiseFloor = new NoiseFloor(FRAMES_PER_SEC, s.vad.floorMemorySec, s.vad.initialFloorDb, partialFrames);
     this.highBandFloor = new NoiseFloor(FRAMES_PER_SEC, s.vad.floorMemorySec, s.vad.initialFloorDb, partialFrames);
+    this.bandFloor = new NoiseFloor(FRAMES_PER_SEC, s.vad.floorMemorySec, s.vad.initialFloorDb, partialFrames);
     this.vad = new VoiceActivityDetector(s.vad, this.noiseFloor.calibrationFrames);
     this.syllables = new SyllableNucleusDetector(s.syllables, HOP_SEC);
 
@@ -182,7 +184,7 @@ export class ChannelAnalyzer {
       const count = this.decimator.process(this.zeros, 0, padBlock, this.decimated);
       for (let i = 0; i < count && this.nextFrame < totalFrames; i++) this.pushAnalysisSample(this.decimated[i], out);
     }
-    this.vad.finish(this.noiseFloor.value(), this.highBandFloor.value(), out);
+    this.vad.finish(this.noiseFloor.value(), this.highBandFloor.value(), this.bandFloor.value(), out);
   }
 
   private pushAnalysisSample(x: number, out: CoreOutput): void {
@@ -233,6 +235,7 @@ export class ChannelAnalyzer {
     frames[at + FrameField.highBandDb] = spectral.highBandDb;
     this.noiseFloor.update(frames, at + FrameField.levelDb, at + FrameField.floorDb);
     this.highBandFloor.update(frames, at + FrameField.highBandDb, at + FrameField.highFloorDb);
+    this.bandFloor.update(frames, at + FrameField.bandDb, at + FrameField.bandFloorDb);
 
     // Pitch only where the channel stands clear of its floor: periodic hum is not a voice, so a
     // pitch below that would be dropped anyway. Skipping it there saves the frame's largest cost

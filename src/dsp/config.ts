@@ -48,6 +48,11 @@ export interface VadSettings {
    * noise, so breathy onsets and trailing fricatives show there first.
    */
   highBandEdgeDb: number;
+  /**
+   * The lower bar for the vowel band (config `syllables.bandLowHz`–`bandHighHz`) over its own
+   * floor, dB: murmured sentence edges, low and voiced, show there and not in the high band.
+   */
+  vowelBandEdgeDb: number;
   /** Furthest an edge moves out on the lower bar, frames. */
   maxEdgeFrames: number;
   /** Length of the noise floor's minimum-statistics memory, s. Longer than a breath group. */
@@ -92,6 +97,7 @@ export const defaultCoreSettings: CoreSettings = {
     hangoverFrames: 12,
     edgeDb: 10,
     highBandEdgeDb: 3,
+    vowelBandEdgeDb: 3,
     maxEdgeFrames: 10,
     floorMemorySec: 2.5,
     initialFloorDb: -60,

@@ -17,7 +17,8 @@ export const FrameField = {
   bandDb: 9,
   highBandDb: 10,
   highFloorDb: 11,
+  bandFloorDb: 12,
 } as const;
 export type FrameFieldName = keyof typeof FrameField;
-export const FRAME_STRIDE = 12;
+export const FRAME_STRIDE = 13;
 export const FRAME_FIELD_NAMES = Object.keys(FrameField) as FrameFieldName[];

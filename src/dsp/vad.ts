@@ -13,6 +13,9 @@ import { FrameField } from './frame-layout.ts';
  * The first `calibrationFrames` are held back until the noise floor has seen them, then judged
  * against it: without that, a recording that starts in loud noise would start with "speech".
  */
+/** Numbers per held frame: frame, level, high band, voiced, vowel band. */
+const HELD_STRIDE = 5;
+
 export class VoiceActivityDetector {
   private readonly settings: VadSettings;
   private inSpeech = false;
@@ -35,12 +38,12 @@ export class VoiceActivityDetector {
    * The frame being judged: level, floor, high-band level, high-band floor. A typed array, not an
    * object: V8 may box fractional numbers stored in object fields.
    */
-  private readonly current = new Float64Array(4);
+  private readonly current = new Float64Array(6);
 
   constructor(settings: VadSettings, calibrationFrames: number) {
     this.settings = settings;
     this.heldCapacity = calibrationFrames;
-    this.heldFrames = new Float64Array(calibrationFrames * 4);
+    this.heldFrames = new Float64Array(calibrationFrames * HELD_STRIDE);
     this.nearEdge = new Uint8Array(settings.maxEdgeFrames + settings.minOnsetFrames + 2);
   }
 
@@ -57,29 +60,34 @@ export class VoiceActivityDetector {
     const current = this.current;
     if (!this.calibrated) {
       if (!floorsCalibrated && this.held < this.heldCapacity) {
-        const h = this.held++ * 4;
+        const h = this.held++ * HELD_STRIDE;
         this.heldFrames[h] = frame;
         this.heldFrames[h + 1] = values[at + FrameField.levelDb];
         this.heldFrames[h + 2] = values[at + FrameField.highBandDb];
         this.heldFrames[h + 3] = voiced ? 1 : 0;
+        this.heldFrames[h + 4] = values[at + FrameField.bandDb];
         return;
       }
       current[1] = values[at + FrameField.floorDb];
       current[3] = values[at + FrameField.highFloorDb];
+      current[5] = values[at + FrameField.bandFloorDb];
       this.releaseHeld(events);
     }
     current[0] = values[at + FrameField.levelDb];
     current[1] = values[at + FrameField.floorDb];
     current[2] = values[at + FrameField.highBandDb];
     current[3] = values[at + FrameField.highFloorDb];
+    current[4] = values[at + FrameField.bandDb];
+    current[5] = values[at + FrameField.bandFloorDb];
     this.judge(frame, voiced, events);
   }
 
   /** Closes an open segment at the end of the stream. */
-  finish(floorDb: number, highFloorDb: number, events: EventWriter): void {
+  finish(floorDb: number, highFloorDb: number, bandFloorDb: number, events: EventWriter): void {
     if (!this.calibrated) {
       this.current[1] = floorDb;
       this.current[3] = highFloorDb;
+      this.current[5] = bandFloorDb;
       this.releaseHeld(events);
     }
     if (this.inSpeech) {
@@ -103,9 +111,11 @@ export class VoiceActivityDetector {
   private releaseHeld(events: EventWriter): void {
     this.calibrated = true;
     for (let i = 0; i < this.held; i++) {
-      this.current[0] = this.heldFrames[i * 4 + 1];
-      this.current[2] = this.heldFrames[i * 4 + 2];
-      this.judge(this.heldFrames[i * 4], this.heldFrames[i * 4 + 3] === 1, events);
+      const h = i * HELD_STRIDE;
+      this.current[0] = this.heldFrames[h + 1];
+      this.current[2] = this.heldFrames[h + 2];
+      this.current[4] = this.heldFrames[h + 4];
+      this.judge(this.heldFrames[h], this.heldFrames[h + 3] === 1, events);
     }
     this.held = 0;
   }
@@ -117,9 +127,11 @@ export class VoiceActivityDetector {
     const floorDb = current[1];
     const highDb = current[2];
     const highFloorDb = current[3];
+    const bandDb = current[4];
+    const bandFloorDb = current[5];
     const active =
       levelDb > floorDb + s.onsetDb || highDb > highFloorDb + s.highBandOnsetDb || (voiced && levelDb > floorDb + s.voicedOnsetDb);
-    const nearEdge = levelDb > floorDb + s.edgeDb || highDb > highFloorDb + s.highBandEdgeDb;
+    const nearEdge = levelDb > floorDb + s.edgeDb || highDb > highFloorDb + s.highBandEdgeDb || bandDb > bandFloorDb + s.vowelBandEdgeDb;
     const ring = this.nearEdge;
     ring[frame % ring.length] = nearEdge ? 1 : 0;
     if (active) {

@@ -15,7 +15,8 @@ import { addNoiseAtSnr, pinkNoise, synthVoice } from '../support/signals.ts';
  * noise at this SNR), so there every gap must still be found and the share of boundaries within
  * 30 ms is measured and held to MIN_SHARE_IN_NOISE. Measured: espeak en-us 12/12, espeak nl 12/12
  * (its breathy onsets were 36 ms late before edges followed the high band's lower bar), festival
- * 9/12 (its murmured edges, 89–94 ms); median 5 ms.
+ * 10/12 (its murmured onset is found on the vowel band's; two murmured sentence ends stay 69–70 ms
+ * early); median 4 ms.
  */
 const GAPS = [0.25, 0.4, 0.7, 1.2, 2.5, 5.0];
 // 30 ms, plus a hair for the floating-point sums of frame times.
