@@ -3,7 +3,7 @@
  * page with the test API (pages/index.html) whose errors are collected.
  */
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, preview, type InlineConfig } from 'vite';
 import type { E2EApi } from './pages/api.ts';
 
@@ -68,6 +68,21 @@ export async function startPreviewServer(outDir: string): Promise<Server> {
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/**
+ * Chromium with a profile in `userDataDir`, as a user's browser has: storage goes to disk. The
+ * contexts of `launchChromium` keep IndexedDB in memory, which would count a long recording as
+ * the browser's own memory.
+ */
+export function launchPersistentChromium(userDataDir: string, extraArgs: string[] = []): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    viewport: { width: 1280, height: 800 },
+    locale: 'nl-NL',
+  });
 }
 
 export interface TestPage {

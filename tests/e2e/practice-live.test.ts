@@ -4,7 +4,7 @@
  * the page records through an instrumented sink and counts the streams, AudioContexts and event
  * listeners the element creates, so the tests can check that a call gives everything back.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,16 +13,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LuisterPractice } from '../../src/ui/practice/luister-practice.ts';
 import type { PracticeFinishedDetail } from '../../src/ui/practice/practice-events.ts';
 import type { RecordingSink } from '../../src/ui/practice/recording-sink.ts';
-import { readTtsClip, ttsManifest } from '../support/fixtures.ts';
 import { fakeMicrophoneArgs, launchChromium, openTestPage, ROOT, startDevServer, type Server, type TestPage } from './harness.ts';
-import { encodeWav } from '../../src/audio/wav-writer.ts';
+import { writeRushedSpeechWav } from './speech-audio.ts';
 
 const ELEMENT_MODULE = '/src/ui/practice/luister-practice.ts';
 const SCREENSHOT = join(ROOT, 'docs/screenshots/practice-live.png');
 /** Length of the rushed recording the fake microphone loops, s. */
 const RUSHED_SEC = 12;
-/** Silence between the clips: short enough that the speech stays rushed, s. */
-const GAP_SEC = 0.06;
 /** The pace the gauge must show for 260 wpm speech, syllables/s. */
 const RUSHED_PACE = 5.5;
 
@@ -66,32 +63,6 @@ interface Shown {
   resumeButton: boolean;
   notice: string;
   customerLevel: boolean;
-}
-
-/**
- * The rushed recording: the 260 wpm espeak clips (English and Dutch) one after another with very
- * short gaps, repeated to RUSHED_SEC, over faint noise so the input is never digitally silent.
- */
-async function rushedSpeech(): Promise<{ samples: Float32Array; sampleRate: number }> {
-  const clips = ttsManifest().filter((c) => c.synth === 'espeak-ng' && c.speed === 260);
-  const decoded = await Promise.all(clips.map((c) => readTtsClip(c.file)));
-  const sampleRate = decoded[0].sampleRate;
-  const samples = new Float32Array(Math.round(RUSHED_SEC * sampleRate));
-  let seed = 7;
-  for (let i = 0; i < samples.length; i++) {
-    seed = (seed * 1664525 + 1013904223) >>> 0;
-    samples[i] = 0.0015 * (seed / 2 ** 32 - 0.5);
-  }
-  let at = 0;
-  for (let k = 0; at < samples.length; k++) {
-    const clip = decoded[k % decoded.length];
-    if (clip.sampleRate !== sampleRate) throw new Error('the 260 wpm clips must share one sample rate');
-    const voice = clip.channels[0];
-    const take = Math.min(voice.length, samples.length - at);
-    for (let i = 0; i < take; i++) samples[at + i] += voice[i];
-    at += take + Math.round(GAP_SEC * sampleRate);
-  }
-  return { samples, sampleRate };
 }
 
 /**
@@ -310,9 +281,7 @@ describe('<luister-practice> with a fake microphone', () => {
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'luister-practice-'));
-    const { samples, sampleRate } = await rushedSpeech();
-    const wavPath = join(folder, 'rushed.wav');
-    await writeFile(wavPath, encodeWav([samples], sampleRate, 'int16'));
+    const wavPath = await writeRushedSpeechWav(folder, RUSHED_SEC);
     server = await startDevServer();
     // Tab sharing: the fake UI picks a capture source by itself, with a fake audio track.
     browser = await launchChromium([...fakeMicrophoneArgs(wavPath), '--auto-select-desktop-capture-source=Entire screen']);

@@ -28,7 +28,7 @@ describe('chunk writer', () => {
     const result = await writer.finish();
     const chunks = sink.sessions.get(id)?.chunks ?? [];
     expect(chunks.map((c) => c[0].length)).toEqual([1000, 1000, 400]);
-    expect(result).toEqual({ chunks: 3, samples: 2400, lostSamples: 0 });
+    expect(result).toEqual({ chunks: 3, samples: 2400, lostSamples: 0, full: false });
     // Sample-exact and channels kept apart.
     expect(chunks[1][0][0]).toBe(1000);
     expect(chunks[2][1][399]).toBe(100000 + 2399);
@@ -79,7 +79,28 @@ describe('chunk writer', () => {
     const result = await writer.finish();
     expect(problems.some((p) => p.kind === 'full')).toBe(true);
     expect(problems.at(-1)?.kind).toBe('lost');
-    expect(result).toEqual({ chunks: 0, samples: 0, lostSamples: 5000 });
+    expect(result).toEqual({ chunks: 0, samples: 0, lostSamples: 5000, full: true });
+  });
+
+  it('keeps the chunks written before the disk filled up, and says up to where the recording is intact', async () => {
+    const written: number[] = [];
+    const sink: RecordingSink = {
+      createSession: async () => ({ id: 's' }),
+      appendAudioChunk: async (_id, index) => {
+        if (index >= 3) throw new StorageError('full', 'quota exceeded');
+        written.push(index);
+      },
+      finishSession: async () => undefined,
+    };
+    const problems: WriteProblem[] = [];
+    const writer = new ChunkWriter({ sink, sessionId: 's', channelCount: 1, sampleRate: RATE, chunkLength: RATE, onProblem: (p) => problems.push(p) });
+    feed(writer, 55, 100, 1); // 5.5 s: chunks 0–2 fit, 3, 4 and the last half second do not
+    const result = await writer.finish();
+    expect(written).toEqual([0, 1, 2]);
+    expect(result).toEqual({ chunks: 3, samples: 3000, lostSamples: 2500, full: true });
+    const full = problems.find((p) => p.kind === 'full');
+    expect(full?.savedSeconds).toBe(3);
+    expect(problems.at(-1)).toMatchObject({ kind: 'lost', seconds: 2.5, savedSeconds: 3 });
   });
 });
 

@@ -2,13 +2,17 @@
  * The audio side of one practice call: an AudioContext, the sources, the analysis worklet (via
  * src/live) and the recorder worklet on the same two channels, agent and customer.
  *
- *   microphone ─┐                         ┌─ analysis worklet ─┐
- *               ├─ merger (0 agent, 1 customer) ─┤                    ├─ muted gain ─ destination
- *   customer ───┘                         └─ recorder worklet ─┘
+ *   microphone ─ agent input ─┐                         ┌─ analysis worklet ─┐
+ *                             ├─ merger (0 agent, 1 customer) ─┤                    ├─ muted gain ─ destination
+ *   customer ─────────────────┘                         └─ recorder worklet ─┘
  *   (scenario recording also ─ destination, so the agent hears it)
  *
  * The context is held suspended while the graph is built, so both worklets see the first sample
  * of the call in the same render quantum: recording and measurements share one clock.
+ *
+ * The agent input is a unity gain that stays for the whole call: switching microphones mid-call
+ * only moves the connection into it, so the worklets, the recording and the clock run on
+ * without a break.
  */
 import { startLiveAnalysis, type LiveAnalysis } from '../../live/analysis-node.ts';
 import type { LiveGraph } from '../../live/live-graph.ts';
@@ -32,11 +36,17 @@ export interface CallEngine {
   readonly analysis: LiveAnalysis;
   readonly recorder: RecorderNode;
   readonly roles: readonly SpeakerRole[];
+  /** The agent's microphone now (replaced by `replaceMicrophone`). */
   readonly microphone: MediaStream;
   /** The customer's live stream (device or tab), null for a recording or no customer. */
   readonly customerStream: MediaStream | null;
   /** Starts the call: the context runs and a scenario recording starts playing. */
   run(): Promise<void>;
+  /**
+   * Feeds the call from `stream` instead of the current microphone, in one step, and stops the old
+   * microphone's tracks. The new stream is the engine's from now on (closed with it).
+   */
+  replaceMicrophone(stream: MediaStream): void;
   /** Lets both worklets hand over what they still hold; they stop afterwards. */
   drain(): Promise<void>;
   /** Undoes everything: connections, playback, media tracks, the context. Safe to call twice. */
@@ -49,17 +59,25 @@ export async function startCallEngine(input: CallEngineInput): Promise<CallEngin
   try {
     if (ctx.state === 'running') await ctx.suspend();
     const agentNode = ctx.createMediaStreamSource(input.microphone);
+    const agentInput = new GainNode(ctx);
+    agentNode.connect(agentInput);
     const customer = input.customer ? await customerNode(ctx, input.customer) : null;
-    const [graph] = await Promise.all([startLiveAnalysis(ctx, agentNode, customer?.node), loadRecorderWorklet(ctx)]);
+    const [graph] = await Promise.all([startLiveAnalysis(ctx, agentInput, customer?.node), loadRecorderWorklet(ctx)]);
     const recorder = new RecorderNode(ctx, graph.analysis.roles.length);
-    (graph.merger ?? agentNode).connect(recorder.node);
+    (graph.merger ?? agentInput).connect(recorder.node);
     recorder.node.connect(graph.sink);
-    return new Engine(ctx, graph, recorder, input, agentNode, customer);
+    return new Engine(ctx, graph, recorder, input, { node: agentNode, input: agentInput }, customer);
   } catch (error) {
     void ctx.close().catch(() => undefined);
     if (error instanceof PracticeProblem) throw error;
     throw new PracticeProblem(pnote('practiceCall.error.engine', { detail: messageOf(error) }), { cause: error });
   }
+}
+
+/** The microphone's source node and the call-long node it feeds. */
+interface AgentNodes {
+  node: MediaStreamAudioSourceNode;
+  input: GainNode;
 }
 
 interface CustomerNode {
@@ -93,10 +111,10 @@ class Engine implements CallEngine {
   readonly analysis: LiveAnalysis;
   readonly recorder: RecorderNode;
   readonly roles: readonly SpeakerRole[];
-  readonly microphone: MediaStream;
+  microphone: MediaStream;
   readonly customerStream: MediaStream | null;
   private readonly graph: LiveGraph<LiveAnalysis>;
-  private readonly agentNode: MediaStreamAudioSourceNode;
+  private readonly agent: AgentNodes;
   private readonly customer: CustomerNode | null;
   private closed = false;
 
@@ -105,7 +123,7 @@ class Engine implements CallEngine {
     graph: LiveGraph<LiveAnalysis>,
     recorder: RecorderNode,
     input: CallEngineInput,
-    agentNode: MediaStreamAudioSourceNode,
+    agent: AgentNodes,
     customer: CustomerNode | null,
   ) {
     this.ctx = ctx;
@@ -115,8 +133,22 @@ class Engine implements CallEngine {
     this.roles = graph.analysis.roles;
     this.microphone = input.microphone;
     this.customerStream = input.customer?.kind === 'stream' ? input.customer.stream : null;
-    this.agentNode = agentNode;
+    this.agent = agent;
     this.customer = customer;
+  }
+
+  replaceMicrophone(stream: MediaStream): void {
+    if (this.closed) {
+      stopStream(stream);
+      return;
+    }
+    const next = this.ctx.createMediaStreamSource(stream);
+    // Connect first: for the quantum in between both feed the input, rather than neither.
+    next.connect(this.agent.input);
+    this.agent.node.disconnect();
+    stopStream(this.microphone);
+    this.agent.node = next;
+    this.microphone = stream;
   }
 
   async run(): Promise<void> {
@@ -139,7 +171,8 @@ class Engine implements CallEngine {
     this.closed = true;
     this.recorder.dispose();
     this.graph.disconnect();
-    this.agentNode.disconnect();
+    this.agent.node.disconnect();
+    this.agent.input.disconnect();
     if (this.customer) {
       this.customer.node.disconnect();
       try {

@@ -16,6 +16,8 @@ export interface WriteProblem {
   detail: string;
   /** Seconds of audio concerned: waiting (retrying) or lost. */
   seconds: number;
+  /** Seconds of audio stored so far: the recording is intact up to here. */
+  savedSeconds: number;
 }
 
 export interface ChunkWriterOptions {
@@ -38,6 +40,8 @@ export interface ChunkWriterResult {
   samples: number;
   /** Samples per channel that could not be stored. */
   lostSamples: number;
+  /** Whether the last failed write found the storage full (so the loss is about space). */
+  full: boolean;
 }
 
 interface PendingChunk {
@@ -58,6 +62,7 @@ export class ChunkWriter {
   private writtenSamples = 0;
   private lost = 0;
   private lastError = '';
+  private lastFull = false;
 
   constructor(options: ChunkWriterOptions) {
     this.options = { maxPendingSec: 300, finalAttempts: 3, ...options };
@@ -107,9 +112,14 @@ export class ChunkWriter {
       this.lost += this.pendingSamples;
       this.pending.length = 0;
       this.pendingSamples = 0;
-      this.options.onProblem?.({ kind: 'lost', detail: this.lastError, seconds: this.lost / this.options.sampleRate });
+      this.problem('lost', this.lost);
     }
-    return { chunks: this.writtenChunks, samples: this.writtenSamples, lostSamples: this.lost };
+    return { chunks: this.writtenChunks, samples: this.writtenSamples, lostSamples: this.lost, full: this.lastFull };
+  }
+
+  private problem(kind: WriteProblemKind, samples: number): void {
+    const rate = this.options.sampleRate;
+    this.options.onProblem?.({ kind, detail: this.lastError, seconds: samples / rate, savedSeconds: this.writtenSamples / rate });
   }
 
   private newChunk(): Float32Array[] {
@@ -127,7 +137,7 @@ export class ChunkWriter {
       // is not used up: the store takes indices without holes, so should it recover, the next
       // chunk follows on (the recording then skips this stretch, as the message says).
       this.lost += samples;
-      this.options.onProblem?.({ kind: 'lost', detail: this.lastError, seconds: this.lost / this.options.sampleRate });
+      this.problem('lost', this.lost);
       return;
     }
     this.pending.push({ index: this.nextIndex++, channels });
@@ -148,9 +158,8 @@ export class ChunkWriter {
         await this.options.sink.appendAudioChunk(this.options.sessionId, head.index, head.channels);
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
-        const full = error instanceof StorageError && error.kind === 'full';
-        const seconds = this.pendingSamples / this.options.sampleRate;
-        this.options.onProblem?.({ kind: full ? 'full' : 'retrying', detail: this.lastError, seconds });
+        this.lastFull = error instanceof StorageError && error.kind === 'full';
+        this.problem(this.lastFull ? 'full' : 'retrying', this.pendingSamples);
         return;
       }
       this.pending.shift();

@@ -13,6 +13,18 @@
  *   The engine is closed before any storage is awaited: a slow or stuck disk must never keep the
  *   microphone on.
  *
+ * Real life during a call:
+ * - the microphone changes: the agent picks another one in the call bar, or the system default
+ *   moves ('devicechange' while following the default): the engine swaps the source under the
+ *   running worklets, so the recording goes on without a break;
+ * - the browser suspends the context (a hidden or frozen tab): when the page is visible again the
+ *   call resumes by itself and says how long the sound stood still and whether the recording has
+ *   a gap;
+ * - storage runs out: a warning while minutes still fit, then what fits is kept, the analysis goes
+ *   on, and the end says up to where the recording is saved;
+ * - the tab closes: the chunks written each second stay; a Web Lock held for the call lets the
+ *   sessions list tell such an interrupted recording from one in progress.
+ *
  * Updates are batched per animation frame: analysis batches (20 a second per channel), speech
  * events and coach cues only mark the view dirty; one requestAnimationFrame callback computes the
  * numbers from the tracks and asks the host to render once. The heavy work (the DSP) is already
@@ -22,6 +34,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Report } from '../../report/report-types.ts';
 import { chunkLength } from '../../storage/audio-chunks.ts';
 import { StorageError } from '../../storage/storage-errors.ts';
+import { estimateSpace } from '../../storage/storage-space.ts';
+import { holdRecordingLock } from '../shared/recording-lock.ts';
 import { startCallEngine, type CallEngine } from './call-engine.ts';
 import { ChunkWriter, type WriteProblem } from './chunk-writer.ts';
 import type { LiveCoach, LiveCoachFactory } from './coach-adapter.ts';
@@ -39,9 +53,12 @@ import {
   type OpenedCustomer,
   type ProcessingSettings,
 } from './media-sources.ts';
+import { movedDefaultInput } from './microphone-follow.ts';
 import type { PracticeFinishedDetail, PracticeStartedDetail, StopReason } from './practice-events.ts';
 import { formatClock, pnote, type PracticeNote } from './practice-text.ts';
 import type { RecordingSink } from './recording-sink.ts';
+import { gapOf, NOTABLE_GAP_SEC, pauseStarted, roundGap, type SoundGap, type SoundPause } from './sound-gap.ts';
+import { bytesPerSecond, lowSpaceMinutes, SPACE_CHECK_MS } from './space-watch.ts';
 
 export type CallStatus = 'idle' | 'starting' | 'live' | 'suspended' | 'stopping';
 
@@ -73,8 +90,20 @@ interface Call {
   sink: RecordingSink;
   writer: ChunkWriter;
   model: LiveViewModel;
+  options: StartOptions;
+  /** The agent's choice of microphone: '' follows the system default. */
+  microphoneId: string;
   /** DOM listeners (tracks, context, worklet node): removed first when stopping. */
   dom: ListenerBag;
+  /** The current microphone's track listeners: replaced when the microphone is switched. */
+  mic: ListenerBag;
+  /** Microphone switches, one after the other. */
+  switching: Promise<void>;
+  /** Since when the context stands still (suspended), null while it runs. */
+  pause: SoundPause | null;
+  spaceWarned: boolean;
+  /** Lets go of the session's recording lock. */
+  releaseLock: () => void;
   /** Analysis, recorder and coach subscriptions: removed once the worklets have drained. */
   subs: ListenerBag;
   coach: LiveCoach | null;
@@ -109,7 +138,13 @@ export class LiveSessionController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (navigator.mediaDevices) this.hostListeners.listen(navigator.mediaDevices, 'devicechange', () => void this.refreshDevices());
+    if (navigator.mediaDevices) {
+      this.hostListeners.listen(navigator.mediaDevices, 'devicechange', () => {
+        void this.refreshDevices();
+        const call = this.call;
+        if (call) void this.queueSwitch(call, () => this.followDefault(call));
+      });
+    }
     void this.refreshDevices();
   }
 
@@ -184,6 +219,7 @@ export class LiveSessionController implements ReactiveController {
       check();
       const call = this.attach(engine, sessionId, options);
       this.call = call;
+      call.releaseLock = holdRecordingLock(sessionId);
       await engine.run();
       // Stopped (or stopping) while the context was starting: stop() has taken over.
       if (this.call !== call || this.status !== 'starting') return;
@@ -220,6 +256,7 @@ export class LiveSessionController implements ReactiveController {
     if (!call || this.status === 'stopping') return;
     this.status = 'stopping';
     call.dom.dispose();
+    call.mic.dispose();
     if (reason === 'device-lost') this.message = { note: pnote('practiceCall.error.unplugged', { time: formatClock(call.writer.secondsWritten) }) };
     else if (this.message?.action === 'resume') this.message = null;
     this.host.requestUpdate();
@@ -251,6 +288,11 @@ export class LiveSessionController implements ReactiveController {
       // The audio is stored; only the closing write failed. A notice, so a device-lost message stays.
       this.notice = pnote('practiceCall.error.storageFinish', { detail: messageOf(error) });
     }
+    call.releaseLock();
+    if (saved.full && saved.lostSamples > 0) {
+      const seconds = roundGap(saved.lostSamples / sampleRate);
+      this.message = { note: pnote('practiceCall.error.storageFullEnd', { time: formatClock(recordedSec), seconds }) };
+    }
     if (reason === 'device-lost') {
       this.message = { note: pnote('practiceCall.error.unplugged', { time: formatClock(recordedSec) }) };
     } else if (reason === 'engine-failed') {
@@ -279,6 +321,22 @@ export class LiveSessionController implements ReactiveController {
     }
   }
 
+  /**
+   * Moves the running call to another microphone ('' = the system default) without stopping it;
+   * resolves once switched, or once it failed (then the old microphone stays, with a notice).
+   */
+  switchMicrophone(deviceId: string): Promise<void> {
+    const call = this.call;
+    if (!call) return Promise.resolve();
+    return this.queueSwitch(call, () => this.replaceMicrophone(call, deviceId, deviceId));
+  }
+
+  /** Runs microphone switches one at a time (a burst of 'devicechange' must not open two); never rejects. */
+  private queueSwitch(call: Call, work: () => Promise<void>): Promise<void> {
+    call.switching = call.switching.then(work).catch((error: unknown) => console.warn('switching the microphone failed:', error));
+    return call.switching;
+  }
+
   dismissMessage(): void {
     if (this.message?.action === 'resume') return; // the state itself is the message
     this.message = null;
@@ -304,12 +362,32 @@ export class LiveSessionController implements ReactiveController {
     });
     const coach = options.coach ? options.coach(engine.analysis) : null;
     const model = new LiveViewModel(engine.analysis, { hasCustomer: engine.roles.length === 2, coachConnected: coach !== null });
-    const call: Call = { engine, sessionId, sink: options.sink, writer, model, dom: new ListenerBag(), subs: new ListenerBag(), coach, customerEndedShown: false };
+    const call: Call = {
+      engine,
+      sessionId,
+      sink: options.sink,
+      writer,
+      model,
+      options,
+      microphoneId: options.microphoneId,
+      dom: new ListenerBag(),
+      mic: new ListenerBag(),
+      switching: Promise.resolve(),
+      pause: null,
+      spaceWarned: false,
+      releaseLock: () => undefined,
+      subs: new ListenerBag(),
+      coach,
+      customerEndedShown: false,
+    };
     const { dom, subs } = call;
 
-    for (const track of engine.microphone.getAudioTracks()) dom.listen(track, 'ended', () => void this.stop('device-lost'));
+    this.listenMicrophone(call);
     for (const track of engine.customerStream?.getTracks() ?? []) dom.listen(track, 'ended', () => this.onCustomerEnded(call));
     dom.listen(engine.ctx, 'statechange', () => this.onContextState(call));
+    dom.listen(document, 'visibilitychange', () => this.onVisibility(call));
+    // Page Lifecycle: a frozen background tab gets 'resume' when it runs again.
+    dom.listen(document, 'resume', () => this.onVisibility(call));
     dom.listen(engine.analysis.node, 'processorerror', () => void this.stop('engine-failed'));
 
     engine.recorder.onBlock((channels, length) => writer.push(channels, length));
@@ -319,6 +397,9 @@ export class LiveSessionController implements ReactiveController {
     subs.add(engine.analysis.on('frames', () => this.schedulePaint()));
     subs.add(engine.analysis.on('speechstart', ({ role, timeSec }) => (model.speechStart(role, timeSec), this.schedulePaint())));
     subs.add(engine.analysis.on('speechend', ({ role, timeSec }) => (model.speechEnd(role, timeSec), this.schedulePaint())));
+    const spaceCheck = setInterval(() => void this.checkSpace(call), SPACE_CHECK_MS);
+    subs.add(() => clearInterval(spaceCheck));
+    void this.checkSpace(call);
     if (coach) {
       subs.add(coach.on('tone', (state) => (model.tone(state), this.schedulePaint())));
       subs.add(coach.on('event', (event) => (model.coachEvent(event), this.schedulePaint())));
@@ -336,10 +417,93 @@ export class LiveSessionController implements ReactiveController {
     if (state === 'running' && this.status === 'suspended') {
       this.status = 'live';
       if (this.message?.action === 'resume') this.message = null;
+      if (call.pause) this.notice = gapNote(gapOf(call.pause, call.engine.ctx.currentTime));
+      call.pause = null;
     } else if ((state === 'suspended' || state === 'interrupted') && this.status === 'live') {
       this.status = 'suspended';
+      call.pause = pauseStarted(call.engine.ctx.currentTime, document.visibilityState === 'hidden');
       this.message = { note: pnote('practiceCall.suspended'), action: 'resume' };
     }
+    this.host.requestUpdate();
+  }
+
+  /**
+   * A page that comes back into view resumes the sound the browser paused while it was hidden;
+   * nothing else in the app pauses a call, so a suspended context is never the agent's wish.
+   */
+  private onVisibility(call: Call): void {
+    if (this.call !== call) return;
+    if (document.visibilityState === 'hidden') {
+      if (call.pause) call.pause.hidden = true;
+    } else if (this.status === 'suspended') {
+      void this.resume();
+    }
+  }
+
+  /** Listens for the current microphone going away (unplugged, permission revoked). */
+  private listenMicrophone(call: Call): void {
+    for (const track of call.engine.microphone.getAudioTracks()) call.mic.listen(track, 'ended', () => void this.stop('device-lost'));
+  }
+
+  /** After 'devicechange': a call that follows the system default moves to the new default. */
+  private async followDefault(call: Call): Promise<void> {
+    if (this.call !== call || call.microphoneId !== '' || !callRunning(this.status)) return;
+    const track = call.engine.microphone.getAudioTracks()[0];
+    if (!track || track.readyState !== 'live') return;
+    let devices: MediaDeviceInfo[];
+    try {
+      devices = await navigator.mediaDevices.enumerateDevices();
+    } catch {
+      return;
+    }
+    const target = movedDefaultInput(track.getSettings().groupId ?? '', devices);
+    if (target) await this.replaceMicrophone(call, target.deviceId, '');
+  }
+
+  /** Opens `deviceId` and feeds the call from it; `choice` is what the call follows afterwards. */
+  private async replaceMicrophone(call: Call, deviceId: string, choice: string): Promise<void> {
+    if (this.call !== call || !callRunning(this.status)) return;
+    const customer = call.options.customer;
+    if (customer.kind === 'device' && deviceId !== '' && customer.deviceId === deviceId) {
+      this.notice = pnote('practiceCall.error.sameDevice');
+      this.host.requestUpdate();
+      return;
+    }
+    const name = this.devices.find((d) => d.deviceId === deviceId)?.label ?? '';
+    let stream: MediaStream;
+    try {
+      stream = await openMicrophone(deviceId, call.options.processing);
+    } catch (error) {
+      if (this.call === call) {
+        const cause = error instanceof PracticeProblem ? (error.cause ?? error) : error;
+        this.notice = pnote('practiceCall.micSwitchFailed', { device: name || deviceId || 'default', detail: messageOf(cause) });
+        this.host.requestUpdate();
+      }
+      return;
+    }
+    if (this.call !== call || !callRunning(this.status)) {
+      stopStream(stream);
+      return;
+    }
+    // The old track's 'ended' must not end the call: its listeners go before it is stopped.
+    call.mic.dispose();
+    call.engine.replaceMicrophone(stream);
+    call.microphoneId = choice;
+    this.listenMicrophone(call);
+    const label = stream.getAudioTracks()[0]?.label || name;
+    this.notice = pnote('practiceCall.micSwitched', { device: label });
+    this.host.requestUpdate();
+  }
+
+  /** Warns once per call when the storage holds only minutes more of recording. */
+  private async checkSpace(call: Call): Promise<void> {
+    if (call.spaceWarned) return;
+    const space = await estimateSpace().catch(() => null);
+    if (this.call !== call || call.spaceWarned) return;
+    const minutes = lowSpaceMinutes(space, bytesPerSecond(call.engine.ctx.sampleRate, call.engine.roles.length));
+    if (minutes === null) return;
+    call.spaceWarned = true;
+    this.notice = pnote('practiceCall.spaceLow', { minutes });
     this.host.requestUpdate();
   }
 
@@ -356,7 +520,7 @@ export class LiveSessionController implements ReactiveController {
     if (problem.kind === 'retrying') {
       this.notice = pnote('practiceCall.error.storageRetry', { detail: problem.detail });
     } else if (problem.kind === 'full') {
-      this.message = { note: pnote('practiceCall.error.storageFull', { seconds }) };
+      this.message = { note: pnote('practiceCall.error.storageFull', { seconds, time: formatClock(problem.savedSeconds) }) };
     } else {
       this.message = { note: pnote('practiceCall.error.storageLost', { seconds, detail: problem.detail }) };
     }
@@ -382,6 +546,17 @@ export class LiveSessionController implements ReactiveController {
     this.spoken.push(...call.model.takeSpoken());
     this.host.requestUpdate();
   }
+}
+
+function callRunning(status: CallStatus): boolean {
+  return status === 'live' || status === 'suspended';
+}
+
+/** What the agent is told when the sound runs again after a pause. */
+function gapNote(gap: SoundGap): PracticeNote {
+  if (gap.missingSec < NOTABLE_GAP_SEC) return pnote('practiceCall.resumed.noGap');
+  const params = { gap: roundGap(gap.missingSec), time: formatClock(gap.atSec) };
+  return gap.hidden ? pnote('practiceCall.resumed.hidden', params) : pnote('practiceCall.resumed.gap', params);
 }
 
 /** The message for anything thrown while starting. */

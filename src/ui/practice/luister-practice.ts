@@ -223,8 +223,17 @@ export class LuisterPractice extends LitElement {
       }
 
       .summary {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.4rem 0.75rem;
         margin: 0 0 0.75rem;
         color: var(--luister-muted);
+      }
+
+      .summary p {
+        margin: 0;
+        margin-right: auto;
       }
 
       .panels {
@@ -432,9 +441,26 @@ export class LuisterPractice extends LitElement {
 
   private renderSummary() {
     const l = this.locale;
-    const device = this.session.devices.find((d) => d.deviceId === this.microphoneId);
+    const devices = this.session.devices;
+    const device = devices.find((d) => d.deviceId === this.microphoneId);
     const mic = device?.label || pt(l, 'practiceCall.microphone.default');
-    return html`<p class="summary" part="setup">${pt(l, 'practiceCall.setup.summary', { mic, customer: pt(l, customerKey[this.customerKind]) })}</p>`;
+    const running = this.session.status === 'live' || this.session.status === 'suspended';
+    // Switching mid-call keeps the call and its recording going (the engine swaps the source).
+    return html`<div class="summary" part="setup">
+      <p>${pt(l, 'practiceCall.setup.summary', { mic, customer: pt(l, customerKey[this.customerKind]) })}</p>
+      ${running && devices.length > 1
+        ? html`<label for="microphone-live">${pt(l, 'practiceCall.microphone.inCall')}</label>
+            <select id="microphone-live" @change=${this.onMicrophoneInCall}>
+              <option value="" ?selected=${this.microphoneId === ''}>${pt(l, 'practiceCall.microphone.default')}</option>
+              ${devices.map(
+                (d, i) =>
+                  html`<option value=${d.deviceId} ?selected=${d.deviceId === this.microphoneId}>
+                    ${d.label || pt(l, 'practiceCall.microphone.unnamed', { n: i + 1 })}
+                  </option>`,
+              )}
+            </select>`
+        : nothing}
+    </div>`;
   }
 
   private renderLive(inCall: boolean) {
@@ -491,7 +517,12 @@ export class LuisterPractice extends LitElement {
     this.microphoneId = (event.target as HTMLSelectElement).value;
   };
 
-  private readonly onCustomerKind = (event: Event): void => {
+  private readonly onMicrophoneInCall = (event: Event): void => {
+    this.microphoneId = (event.target as HTMLSelectElement).value;
+    void this.session.switchMicrophone(this.microphoneId);
+  };
+
+    private readonly onCustomerKind = (event: Event): void => {
     this.customerKind = (event.target as HTMLSelectElement).value as CustomerKind;
   };
 

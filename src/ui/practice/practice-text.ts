@@ -129,13 +129,25 @@ const en = {
   'practiceCall.error.engineFailed': 'The analysis stopped unexpectedly ({detail}). The call has stopped; the recording up to {time} is kept.',
   'practiceCall.error.unplugged': 'The microphone was disconnected. The call has stopped; the recording up to {time} is kept.',
   'practiceCall.error.storageStart': 'The recording could not be started in this browser\'s storage ({detail}).',
-  'practiceCall.error.storageFull': 'The browser\'s storage is full: {seconds} s of the recording could not be saved. Free space by deleting old sessions.',
+  'practiceCall.error.storageFull':
+    'The browser\'s storage is full: the recording up to {time} is saved, the {seconds} s after it not yet. The analysis goes on. Free space by deleting old sessions, or that part is lost.',
+  'practiceCall.error.storageFullEnd':
+    'The browser\'s storage ran full. The recording up to {time} is saved; the last {seconds} s could not be saved. The report covers the whole call.',
+  'practiceCall.spaceLow':
+    'Storage space is running out: room for about {minutes} more minutes of recording in this browser. The analysis goes on when it is full, but the recording stops being saved. Free space by deleting old sessions.',
   'practiceCall.error.storageRetry': 'Saving the recording is behind ({detail}); it is kept in memory and retried.',
   'practiceCall.error.storageLost': '{seconds} s of the recording could not be saved ({detail}).',
   'practiceCall.error.storageFinish': 'The recording is saved, but its report could not be stored ({detail}).',
   'practiceCall.suspended': 'The browser paused the sound, for example because the tab was in the background. Press "Resume sound" to go on.',
   'practiceCall.resume': 'Resume sound',
   'practiceCall.customerEnded': 'The customer source stopped; the call goes on with your microphone only.',
+  'practiceCall.resumed.hidden':
+    'The tab was in the background and the browser paused the sound for {gap} s. The call goes on; the recording has a gap of {gap} s at {time}.',
+  'practiceCall.resumed.gap': 'The sound was paused for {gap} s. The call goes on; the recording has a gap of {gap} s at {time}.',
+  'practiceCall.resumed.noGap': 'The sound goes on again; the recording has no gap.',
+  'practiceCall.micSwitched': 'Now listening to {device}. The call and the recording went on without a break.',
+  'practiceCall.micSwitchFailed': 'Switching to {device} did not work ({detail}); your previous microphone stays in use.',
+  'practiceCall.microphone.inCall': 'Switch microphone',
   'practiceCall.dismiss': 'Dismiss message',
 
   'practiceCall.announce.started': 'Call started.',
@@ -262,13 +274,25 @@ const nl: Record<PracticeTextKey, string> = {
   'practiceCall.error.engineFailed': 'De analyse is onverwacht gestopt ({detail}). Het gesprek is gestopt; de opname tot {time} is bewaard.',
   'practiceCall.error.unplugged': 'De microfoon is losgekoppeld. Het gesprek is gestopt; de opname tot {time} is bewaard.',
   'practiceCall.error.storageStart': 'De opname kon niet worden gestart in de opslag van deze browser ({detail}).',
-  'practiceCall.error.storageFull': 'De opslag van de browser is vol: {seconds} s van de opname kon niet worden bewaard. Maak ruimte door oude sessies te verwijderen.',
+  'practiceCall.error.storageFull':
+    'De opslag van de browser is vol: de opname tot {time} is bewaard, de {seconds} s daarna nog niet. De analyse loopt door. Maak ruimte door oude sessies te verwijderen, anders gaat dat deel verloren.',
+  'practiceCall.error.storageFullEnd':
+    'De opslag van de browser raakte vol. De opname tot {time} is bewaard; de laatste {seconds} s konden niet worden bewaard. Het verslag gaat over het hele gesprek.',
+  'practiceCall.spaceLow':
+    'De opslagruimte raakt op: er is in deze browser nog plaats voor ongeveer {minutes} minuten opname. Als die vol is, loopt de analyse door maar wordt de opname niet meer bewaard. Maak ruimte door oude sessies te verwijderen.',
   'practiceCall.error.storageRetry': 'Het opslaan van de opname loopt achter ({detail}); ze blijft in het geheugen en wordt opnieuw geprobeerd.',
   'practiceCall.error.storageLost': '{seconds} s van de opname kon niet worden bewaard ({detail}).',
   'practiceCall.error.storageFinish': 'De opname is bewaard, maar het verslag kon niet worden opgeslagen ({detail}).',
   'practiceCall.suspended': 'De browser heeft het geluid gepauzeerd, bijvoorbeeld omdat het tabblad op de achtergrond stond. Druk op "Geluid hervatten" om verder te gaan.',
   'practiceCall.resume': 'Geluid hervatten',
   'practiceCall.customerEnded': 'De bron van de klant is gestopt; het gesprek gaat verder met alleen jouw microfoon.',
+  'practiceCall.resumed.hidden':
+    'Het tabblad stond op de achtergrond en de browser pauzeerde het geluid {gap} s lang. Het gesprek loopt weer; de opname heeft bij {time} een gat van {gap} s.',
+  'practiceCall.resumed.gap': 'Het geluid was {gap} s gepauzeerd. Het gesprek loopt weer; de opname heeft bij {time} een gat van {gap} s.',
+  'practiceCall.resumed.noGap': 'Het geluid loopt weer; de opname heeft geen gat.',
+  'practiceCall.micSwitched': 'Er wordt nu geluisterd naar {device}. Het gesprek en de opname liepen door zonder onderbreking.',
+  'practiceCall.micSwitchFailed': 'Wisselen naar {device} lukte niet ({detail}); je vorige microfoon blijft in gebruik.',
+  'practiceCall.microphone.inCall': 'Andere microfoon',
   'practiceCall.dismiss': 'Melding sluiten',
 
   'practiceCall.announce.started': 'Gesprek gestart.',

@@ -4,6 +4,7 @@ import { sessionStore } from '../../storage/session-store.ts';
 import { StorageError } from '../../storage/storage-errors.ts';
 import type { SessionSummary } from '../../storage/session-types.ts';
 import { exportFile, type ExportKind } from '../export/export-files.ts';
+import { sessionWav } from '../export/session-wav.ts';
 import { formatBytes, formatClock, formatDateTime, formatPercent } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { clearPreferences } from '../shared/preferences.ts';
@@ -251,7 +252,8 @@ export class LuisterSessions extends LitElement {
                 <td class="name">${session.name}</td>
                 <td>
                   <span class="kind">${t(session.kind === 'practice' ? 'sessions.kindPractice' : 'sessions.kindReview')}</span>
-                  ${session.status === 'recording' ? html`<span class="kind">${t('sessions.unfinished')}</span>` : nothing}
+                  ${this.renderRecordingState(session)}
+                  ${session.status === 'analysing' ? html`<span class="kind">${t('sessions.interrupted')}</span>` : nothing}
                 </td>
                 <td>${session.agent ?? '—'}</td>
                 <td class="num">${formatDateTime(locale, session.createdAt)}</td>
@@ -279,6 +281,21 @@ export class LuisterSessions extends LitElement {
         )}
       </tbody>
     </table>`;
+  }
+
+  /** A practice call still marked 'recording': in progress, or interrupted by a closed tab. */
+  private renderRecordingState(session: SessionSummary) {
+    const t = this.i18n.t.bind(this.i18n);
+    switch (this.list.recordingState(session)) {
+      case 'recording':
+        return html`<span class="kind">${t('sessions.recordingNow')}</span>`;
+      case 'interrupted':
+        return html`<span class="kind" data-state="interrupted" title=${t('sessions.callInterruptedTitle')}>${t('sessions.callInterrupted')}</span>`;
+      case 'unknown':
+        return html`<span class="kind">${t('sessions.unfinished')}</span>`;
+      default:
+        return nothing;
+    }
   }
 
   private renderEdit(session: SessionSummary) {
@@ -318,7 +335,7 @@ export class LuisterSessions extends LitElement {
         {
           name: session.name,
           report,
-          audio: async () => ({ channels: await sessionStore.loadAudio(session.id), sampleRate: session.sampleRate }),
+          wav: () => sessionWav(session),
         },
         kind,
       );

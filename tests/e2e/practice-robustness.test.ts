@@ -1,0 +1,358 @@
+/**
+ * A practice call in the whole app (real IndexedDB) against what real life does to it, in headless
+ * Chromium with a fake microphone: the microphone changes mid-call, the browser pauses the sound
+ * while the tab is hidden, the storage fills up, the tab is closed. Each ends in a clear message
+ * and keeps what was recorded.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, showView, waitForReview, WAIT, type AppPage } from './app-support.ts';
+import { fakeMicrophoneArgs, launchChromium, startDevServer, type Server } from './harness.ts';
+import { writeRushedSpeechWav } from './speech-audio.ts';
+
+/** What the page keeps of the call's media, for the tests to look at. */
+interface MediaProbe {
+  streams: MediaStream[];
+  contexts: AudioContext[];
+  /** Date.now() in the page when the call was live ('practice-started'), and at the last click. */
+  startedAt: number;
+  clickedAt: number;
+}
+
+declare global {
+  interface Window {
+    mediaProbe?: MediaProbe;
+  }
+}
+
+/** A stored session as the tests read it back through the app's own store. */
+interface Stored {
+  id: string;
+  status: string;
+  chunkCount: number;
+  sampleRate: number;
+  durationSec: number;
+  /** Seconds of audio the store returns. */
+  audioSec: number;
+  /** RMS of the last two stored seconds of channel 0. */
+  tailRms: number;
+  /** Longest run of exact zeros in channel 0 after its first half second, s: a seam in the recording. */
+  longestSilenceSec: number;
+  reportSec: number | null;
+}
+
+/** Keeps every captured stream and every AudioContext the app makes (looked up at call time). */
+async function instrument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const probe: MediaProbe = { streams: [], contexts: [], startedAt: 0, clickedAt: 0 };
+    window.mediaProbe = probe;
+    // Timed in the page: a test's own clock would add the round trips of polling and clicking.
+    document.addEventListener('practice-started', () => (probe.startedAt = Date.now()));
+    document.addEventListener('click', () => (probe.clickedAt = Date.now()), true);
+    const media = navigator.mediaDevices;
+    const getUserMedia = media.getUserMedia.bind(media);
+    media.getUserMedia = async (constraints) => {
+      const stream = await getUserMedia(constraints);
+      probe.streams.push(stream);
+      return stream;
+    };
+    const NativeContext = window.AudioContext;
+    window.AudioContext = class extends NativeContext {
+      constructor(options?: AudioContextOptions) {
+        super(options);
+        probe.contexts.push(this);
+      }
+    };
+  });
+}
+
+/** Every session in the store with its audio's length (a string: vitest rewrites `import()` in functions). */
+function storedSessions(page: Page): Promise<Stored[]> {
+  return page.evaluate(`import('/src/storage/session-store.ts').then(async ({ sessionStore }) => {
+    const sessions = await sessionStore.listSessions();
+    return Promise.all(sessions.map(async (s) => {
+      const audio = (await sessionStore.loadAudio(s.id))[0] ?? new Float32Array(0);
+      const tail = audio.subarray(Math.max(0, audio.length - 2 * s.sampleRate));
+      let sum = 0;
+      for (const x of tail) sum += x * x;
+      let run = 0, longest = 0;
+      for (let i = Math.round(s.sampleRate / 2); i < audio.length; i++) {
+        run = audio[i] === 0 ? run + 1 : 0;
+        if (run > longest) longest = run;
+      }
+      const { report } = await sessionStore.getSession(s.id);
+      return { id: s.id, status: s.status, chunkCount: s.chunkCount, sampleRate: s.sampleRate, durationSec: s.durationSec,
+        audioSec: audio.length / s.sampleRate, tailRms: Math.sqrt(sum / Math.max(1, tail.length)),
+        longestSilenceSec: longest / s.sampleRate, reportSec: report ? report.durationSec : null };
+    }));
+  })`);
+}
+
+async function onlySession(page: Page): Promise<Stored> {
+  const sessions = await storedSessions(page);
+  expect(sessions).toHaveLength(1);
+  return sessions[0];
+}
+
+const practice = (page: Page) => page.locator('luister-practice');
+const statusText = (page: Page) => practice(page).locator('.status').textContent().then((t) => t?.trim() ?? '');
+const noticeText = (page: Page) => practice(page).locator('.notice').textContent().then((t) => t?.trim() ?? '');
+const alertText = (page: Page) => practice(page).locator('[role="alert"]').textContent().then((t) => t?.trim() ?? '');
+/** The call clock in seconds. */
+const clockSec = (page: Page) =>
+  practice(page)
+    .locator('.clock')
+    .textContent()
+    .then((t) => {
+      const [m, s] = (t ?? '').replace(/[^\d:]/g, '').split(':').map(Number);
+      return m * 60 + s;
+    });
+
+const probeTime = (page: Page, key: 'startedAt' | 'clickedAt') => page.evaluate((k) => window.mediaProbe?.[k] ?? 0, key);
+
+/** Opens the practice view, starts a call and resolves with the page's Date.now() when it went live. */
+async function startCall(page: Page): Promise<number> {
+  await showView(page, 'practice');
+  await practice(page).getByRole('button', { name: 'Start oefengesprek' }).click();
+  await expect.poll(() => statusText(page), WAIT).toBe('Live');
+  await expect.poll(() => probeTime(page, 'startedAt'), WAIT).toBeGreaterThan(0);
+  return probeTime(page, 'startedAt');
+}
+
+/** Stops the call and waits until the session is finished in the store; resolves with the page's Date.now() at the click. */
+async function stopCall(page: Page): Promise<number> {
+  await practice(page).getByRole('button', { name: 'Stop gesprek' }).click();
+  const at = await probeTime(page, 'clickedAt');
+  await expect.poll(() => statusText(page), WAIT).toBe('Niet in gesprek');
+  await expect.poll(async () => (await storedSessions(page)).map((s) => s.status), WAIT).toEqual(['complete']);
+  return at;
+}
+
+/** Tracks of every stream the page opened: label and state, in order. */
+function tracks(page: Page): Promise<{ label: string; state: string }[]> {
+  return page.evaluate(() => (window.mediaProbe?.streams ?? []).flatMap((s) => s.getAudioTracks().map((t) => ({ label: t.label, state: t.readyState }))));
+}
+
+describe('a practice call survives real life', () => {
+  let server: Server;
+  let browser: Browser;
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'luister-robust-'));
+    const wavPath = await writeRushedSpeechWav(folder, 12);
+    server = await startDevServer();
+    browser = await launchChromium(fakeMicrophoneArgs(wavPath));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  async function withApp(run: (app: AppPage) => Promise<void>): Promise<void> {
+    const app = await openApp(browser, server.url);
+    try {
+      await instrument(app.page);
+      await run(app);
+    } finally {
+      await app.context.close();
+    }
+  }
+
+  it('switches to another microphone picked mid-call, without a break in the recording', () =>
+    withApp(async ({ page, errors }) => {
+      const liveAt = await startCall(page);
+      await expect.poll(async () => (await onlySession(page)).chunkCount, WAIT).toBeGreaterThanOrEqual(2);
+
+      const picker = practice(page).locator('#microphone-live');
+      await picker.selectOption({ label: 'Fake Audio Input 2' });
+      await expect.poll(() => noticeText(page), WAIT).toContain('Er wordt nu geluisterd naar Fake Audio Input 2');
+      expect(await statusText(page)).toBe('Live');
+      const switched = await tracks(page);
+      // The first microphone is released, the new one records.
+      expect(switched[0].state).toBe('ended');
+      expect(switched.at(-1)).toEqual({ label: 'Fake Audio Input 2', state: 'live' });
+
+      const chunksAtSwitch = (await onlySession(page)).chunkCount;
+      await expect.poll(async () => (await onlySession(page)).chunkCount, WAIT).toBeGreaterThanOrEqual(chunksAtSwitch + 3);
+      const stoppedAt = await stopCall(page);
+
+      // Seamless: the recording is as long as the call, and the stretch after the switch has speech in it.
+      const session = await onlySession(page);
+      const callSec = (stoppedAt - liveAt) / 1000;
+      console.info(
+        `microphone switch: call ${callSec.toFixed(1)} s, recording ${session.audioSec.toFixed(2)} s, tail RMS ${session.tailRms.toFixed(3)}, ` +
+          `longest digital silence ${(session.longestSilenceSec * 1000).toFixed(0)} ms`,
+      );
+      expect(session.audioSec).toBeGreaterThan(callSec - 1);
+      expect(session.audioSec).toBeLessThan(callSec + 0.5);
+      expect(session.tailRms).toBeGreaterThan(0.01);
+      // The fake microphone's file has faint noise under the speech: a stretch of exact zeros would be
+      // a seam where neither microphone fed the call. At most a few render quanta while the new one starts.
+      expect(session.longestSilenceSec).toBeLessThan(0.1);
+      expect(session.reportSec).toBeCloseTo(session.audioSec, 0);
+      expect(errors).toEqual([]);
+    }));
+
+  it('follows the system default microphone when it changes mid-call', () =>
+    withApp(async ({ page, errors }) => {
+      await startCall(page);
+      await expect.poll(async () => (await onlySession(page)).chunkCount, WAIT).toBeGreaterThanOrEqual(2);
+      expect((await tracks(page)).map((t) => t.label)).toEqual(['Fake Default Audio Input']);
+
+      // The OS makes "Fake Audio Input 1" the default: the 'default' entry takes on its group.
+      await page.evaluate(async () => {
+        const media = navigator.mediaDevices;
+        const real = await media.enumerateDevices();
+        const target = real.find((d) => d.label === 'Fake Audio Input 1');
+        if (!target) throw new Error('no second fake input');
+        media.enumerateDevices = async () =>
+          real.map((d) => (d.deviceId === 'default' && d.kind === 'audioinput' ? ({ ...d.toJSON(), groupId: target.groupId } as MediaDeviceInfo) : d));
+        media.dispatchEvent(new Event('devicechange'));
+      });
+      await expect.poll(() => noticeText(page), WAIT).toContain('Er wordt nu geluisterd naar Fake Audio Input 1');
+      expect(await tracks(page)).toEqual([
+        { label: 'Fake Default Audio Input', state: 'ended' },
+        { label: 'Fake Audio Input 1', state: 'live' },
+      ]);
+      // Another 'devicechange' with nothing moved switches nothing.
+      await page.evaluate(() => navigator.mediaDevices.dispatchEvent(new Event('devicechange')));
+      await page.waitForTimeout(1000);
+      expect(await tracks(page)).toHaveLength(2);
+      expect(await statusText(page)).toBe('Live');
+      await stopCall(page);
+      expect((await onlySession(page)).audioSec).toBeGreaterThan(2);
+      expect(errors).toEqual([]);
+    }));
+
+  it('resumes by itself when the hidden tab is visible again, and says how long the gap in the recording is', () =>
+    withApp(async ({ page, errors }) => {
+      const liveAt = await startCall(page);
+      await page.waitForTimeout(2500);
+
+      // Hidden, and the browser suspends the sound (as it does for a frozen background tab).
+      await page.evaluate(async () => {
+        let state: DocumentVisibilityState = 'hidden';
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
+        (window as unknown as { setVisibility(s: DocumentVisibilityState): void }).setVisibility = (s) => {
+          state = s;
+          document.dispatchEvent(new Event('visibilitychange'));
+        };
+        document.dispatchEvent(new Event('visibilitychange'));
+        await window.mediaProbe?.contexts[0]?.suspend();
+      });
+      const hiddenAt = Date.now();
+      await expect.poll(() => statusText(page), WAIT).toBe('Geluid gepauzeerd');
+      await page.waitForTimeout(4000);
+      const clockBefore = await clockSec(page);
+
+      await page.evaluate(() => (window as unknown as { setVisibility(s: DocumentVisibilityState): void }).setVisibility('visible'));
+      const visibleAt = Date.now();
+      await expect.poll(() => statusText(page), WAIT).toBe('Live');
+      const notice = await noticeText(page);
+      const hiddenSec = (visibleAt - hiddenAt) / 1000;
+      console.info(`hidden tab: hidden ${hiddenSec.toFixed(1)} s; notice "${notice}"`);
+      const match = /Het tabblad stond op de achtergrond en de browser pauzeerde het geluid ([\d,]+) s lang\. Het gesprek loopt weer; de opname heeft bij 0:0\d een gat van ([\d,]+) s\./.exec(notice);
+      expect(match).not.toBeNull();
+      const gapSec = Number(match?.[2].replace(',', '.'));
+      expect(gapSec).toBeGreaterThan(hiddenSec - 1);
+      expect(gapSec).toBeLessThan(hiddenSec + 1);
+      expect(await practice(page).getByRole('button', { name: 'Geluid hervatten' }).count()).toBe(0);
+
+      // The call goes on: the clock moves again.
+      await expect.poll(() => clockSec(page), WAIT).toBeGreaterThan(clockBefore + 1);
+      const stoppedAt = await stopCall(page);
+      const session = await onlySession(page);
+      const callSec = (stoppedAt - liveAt) / 1000;
+      console.info(`hidden tab: call ${callSec.toFixed(1)} s, recording ${session.audioSec.toFixed(2)} s, gap ${gapSec} s`);
+      // The recording lacks the gap, and only the gap.
+      expect(session.audioSec).toBeGreaterThan(callSec - gapSec - 1);
+      expect(session.audioSec).toBeLessThan(callSec - gapSec + 0.5);
+      expect(errors).toEqual([]);
+    }));
+
+  it('warns before the storage is full, keeps what fits when it is, and the analysis goes on', () =>
+    withApp(async ({ page, errors }) => {
+      const FITS = 4;
+      await page.evaluate((fits) => {
+        // Room for about 3½ minutes of 48 kHz mono, then a full disk from chunk `fits` on.
+        const quota = 2e9;
+        Object.defineProperty(navigator.storage, 'estimate', { configurable: true, value: async () => ({ usage: quota - 40e6, quota }) });
+        let chunks = 0;
+        const add = IDBObjectStore.prototype.add;
+        IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+          if (this.name === 'audio' && ++chunks > fits) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return add.apply(this, args);
+        };
+      }, FITS);
+      await startCall(page);
+      // The early warning comes while everything still fits.
+      await expect.poll(() => noticeText(page), WAIT).toContain('De opslagruimte raakt op: er is in deze browser nog plaats voor ongeveer 3 minuten opname.');
+      expect((await onlySession(page)).chunkCount).toBeLessThan(FITS);
+      expect(await alertText(page)).toBe('');
+
+      await expect.poll(() => alertText(page), WAIT).toContain(`De opslag van de browser is vol: de opname tot 0:0${FITS} is bewaard`);
+      expect(await alertText(page)).toContain('De analyse loopt door.');
+      // Still live, still measuring: the clock runs well past what was stored.
+      expect(await statusText(page)).toBe('Live');
+      await expect.poll(() => clockSec(page), WAIT).toBeGreaterThanOrEqual(FITS + 4);
+
+      await practice(page).getByRole('button', { name: 'Stop gesprek' }).click();
+      await expect.poll(() => statusText(page), WAIT).toBe('Niet in gesprek');
+      const end = await alertText(page);
+      console.info(`full disk: "${end}"`);
+      expect(end).toMatch(new RegExp(`^De opslag van de browser raakte vol\\. De opname tot 0:0${FITS} is bewaard; de laatste [\\d,]+ s konden niet worden bewaard\\.`));
+
+      // What fitted is stored and readable, and the session is finished with a report of the whole call.
+      await expect.poll(async () => (await onlySession(page)).status, WAIT).toBe('complete');
+      const session = await onlySession(page);
+      expect(session.chunkCount).toBe(FITS);
+      expect(session.audioSec).toBeCloseTo(FITS, 3);
+      expect(session.durationSec).toBeCloseTo(FITS, 3);
+      expect(session.reportSec).toBeGreaterThan(FITS + 3);
+      expect(errors).toEqual([]);
+    }));
+
+  it('keeps the recording up to a closed tab, and lists the session as interrupted and openable', async () => {
+    const app = await openApp(browser, server.url);
+    try {
+      await instrument(app.page);
+      const liveAt = await startCall(app.page);
+      await expect.poll(async () => (await onlySession(app.page)).chunkCount, WAIT).toBeGreaterThanOrEqual(6);
+      // Closed without a chance to finish anything (no beforeunload, no pagehide work awaited).
+      const closedAt = await app.page.evaluate(() => Date.now());
+      await app.page.close();
+      const recordedSec = (closedAt - liveAt) / 1000;
+
+      const page = await app.context.newPage();
+      await page.goto(server.url);
+      await page.locator('luister-app [role="tab"]').first().waitFor();
+      await showView(page, 'sessions');
+      const row = page.locator('luister-sessions tbody tr[data-session]');
+      await expect.poll(() => row.count(), WAIT).toBe(1);
+      await expect.poll(() => row.locator('[data-state="interrupted"]').textContent(), WAIT).toBe('opname onderbroken');
+
+      const session = await onlySession(page);
+      console.info(`closed tab: ${recordedSec.toFixed(1)} s live, ${session.audioSec.toFixed(2)} s stored in ${session.chunkCount} chunks`);
+      expect(session.status).toBe('recording');
+      // Chunks are written each second: at most the last second (and the worklet's latency) is missing.
+      expect(session.audioSec).toBeGreaterThan(recordedSec - 2);
+      expect(session.audioSec).toBeLessThanOrEqual(recordedSec + 0.2);
+      const minutes = Math.floor(session.audioSec / 60);
+      const seconds = String(Math.floor(session.audioSec % 60)).padStart(2, '0');
+      expect(await row.locator('td.num').nth(1).textContent()).toBe(`${minutes}:${seconds}`);
+
+      // Openable: the review analyses what was recorded.
+      await row.locator('[data-action="open"]').click();
+      await waitForReview(page);
+    } finally {
+      await app.context.close();
+    }
+  });
+});
