@@ -3,8 +3,12 @@
  * store. Every write is its own committed transaction (or a batch of chunks), so when the disk
  * fills up the write that failed is the only thing lost: what was saved before stays.
  *
- * The live practice view records through `createSession` → `appendAudioChunk`… → `finishSession`;
- * the review view saves a whole recording with `saveRecording`.
+ * The live practice view records through `createSession` → `appendAudioChunk`… → `finishSession`.
+ * The review view stores the chosen file itself before analysing it (`addPendingReview`, status
+ * 'analysing'), then adds the report and peaks (`completeReview`): a tab closed in between leaves
+ * the file, listed as an interrupted analysis. Reviews saved by older versions of the app hold PCM
+ * chunks like practice calls (`saveRecording`); both kinds live in the same stores, so no schema
+ * upgrade was needed: a file is one record of the audio store, at index 0, with `file` set.
  */
 import type { Report } from '../report/report-types.ts';
 import { agentFiguresOf } from './agent-figures.ts';
@@ -12,7 +16,7 @@ import { chunkProblem, chunksOf, joinChunks } from './audio-chunks.ts';
 import { inTransaction, openDatabase, request } from './idb.ts';
 import { StorageError } from './storage-errors.ts';
 import { requestPersistence } from './storage-space.ts';
-import type { NewSession, Session, SessionChange, SessionSummary } from './session-types.ts';
+import type { FileAnalysis, NewSession, Session, SessionChange, SessionSummary, StoredFile } from './session-types.ts';
 
 const SESSIONS = 'sessions';
 const REPORTS = 'reports';
@@ -31,6 +35,16 @@ interface AudioRecord {
   sessionId: string;
   index: number;
   channels: Float32Array[];
+}
+
+/** A reviewed file: the one audio record of a session whose `audio` is 'file'. */
+interface FileRecord extends StoredFile {
+  sessionId: string;
+  index: 0;
+}
+
+function isFileRecord(record: AudioRecord | FileRecord | undefined): record is FileRecord {
+  return record !== undefined && 'file' in record;
 }
 
 /** All chunks of one session: keys [id, 0] … [id, +∞]. */
@@ -135,6 +149,73 @@ export class SessionStore {
     }
   }
 
+  /**
+   * Stores a chosen file before it is analysed, as a review session with status 'analysing'. One
+   * transaction: when the disk is full nothing of it stays.
+   */
+  async addPendingReview(init: { name: string; agent?: string; createdAt?: number; id?: string }, file: Blob): Promise<SessionSummary> {
+    const summary: SessionSummary = {
+      id: init.id ?? crypto.randomUUID(),
+      kind: 'review',
+      name: init.name,
+      ...(init.agent ? { agent: init.agent } : {}),
+      createdAt: init.createdAt ?? Date.now(),
+      durationSec: 0,
+      sampleRate: 0,
+      channels: 0,
+      status: 'analysing',
+      audio: 'file',
+      chunkCount: 0,
+      samples: 0,
+    };
+    const record: FileRecord = { sessionId: summary.id, index: 0, file, peaks: null, peaksPerSecond: 0 };
+    const db = await this.open();
+    await inTransaction(db, [SESSIONS, AUDIO], 'readwrite', async (tx) => {
+      await request(tx.objectStore(SESSIONS).add(summary));
+      await request(tx.objectStore(AUDIO).add(record));
+    });
+    void requestPersistence();
+    this.notify({ type: 'created', id: summary.id });
+    return summary;
+  }
+
+  /** Adds the finished analysis of a stored file: report, peaks, and the recording's facts. */
+  async completeReview(sessionId: string, analysis: FileAnalysis): Promise<SessionSummary> {
+    const db = await this.open();
+    const summary = await inTransaction(db, ALL_STORES, 'readwrite', async (tx) => {
+      const current = await this.summaryIn(tx, sessionId);
+      const record = await request<AudioRecord | FileRecord | undefined>(tx.objectStore(AUDIO).get([sessionId, 0]));
+      if (current.audio !== 'file' || !isFileRecord(record)) throw new StorageError('invalid', 'the session holds no file');
+      const figures = agentFiguresOf(analysis.report);
+      const finished: SessionSummary = {
+        ...current,
+        status: 'complete',
+        sampleRate: analysis.sampleRate,
+        channels: analysis.channels,
+        durationSec: analysis.report.durationSec,
+        samples: Math.round(analysis.report.durationSec * analysis.sampleRate),
+        ...(figures ? { figures } : {}),
+      };
+      const peaks = analysis.peaks.map((p) => new Float32Array(p));
+      await request(tx.objectStore(AUDIO).put({ ...record, peaks, peaksPerSecond: analysis.peaksPerSecond } satisfies FileRecord));
+      await request(tx.objectStore(REPORTS).put({ sessionId, report: analysis.report } satisfies ReportRecord));
+      await request(tx.objectStore(SESSIONS).put(finished));
+      return finished;
+    });
+    this.notify({ type: 'updated', id: sessionId });
+    return summary;
+  }
+
+  /** The stored file of a review session (see `addPendingReview`). */
+  async loadFile(id: string): Promise<StoredFile> {
+    const db = await this.open();
+    return inTransaction(db, [AUDIO], 'readonly', async (tx) => {
+      const record = await request<AudioRecord | FileRecord | undefined>(tx.objectStore(AUDIO).get([id, 0]));
+      if (!isFileRecord(record)) throw new StorageError('not-found', `session ${id} holds no file`);
+      return { file: record.file, peaks: record.peaks, peaksPerSecond: record.peaksPerSecond };
+    });
+  }
+
   /** Every session, newest first, without reports or audio. */
   async listSessions(): Promise<SessionSummary[]> {
     const db = await this.open();
@@ -151,11 +232,12 @@ export class SessionStore {
     });
   }
 
-  /** The session's audio, one array per channel. */
+  /** The session's audio, one array per channel; for a session that holds a file, see `loadFile`. */
   async loadAudio(id: string): Promise<Float32Array[]> {
     const db = await this.open();
     return inTransaction(db, [SESSIONS, AUDIO], 'readonly', async (tx) => {
       const summary = await this.summaryIn(tx, id);
+      if (summary.audio === 'file') throw new StorageError('invalid', `session ${id} holds a file, not samples`);
       const records = await request<AudioRecord[]>(tx.objectStore(AUDIO).getAll(audioRange(id)));
       // Keys sort by index already; joinChunks trusts that order.
       return joinChunks(records.map((r) => r.channels), summary.channels);
@@ -215,7 +297,7 @@ export class SessionStore {
     const db = await this.open();
     await inTransaction(db, [SESSIONS, AUDIO], 'readwrite', async (tx) => {
       const current = await this.summaryIn(tx, sessionId);
-      if (current.status !== 'recording') throw new StorageError('invalid', 'the session is finished; it takes no more audio');
+      if (current.status !== 'recording' || current.audio === 'file') throw new StorageError('invalid', 'the session is finished; it takes no more audio');
       if (firstIndex !== current.chunkCount) {
         throw new StorageError('invalid', `chunks are appended in order: expected chunk ${current.chunkCount}, got ${firstIndex}`);
       }

@@ -7,8 +7,18 @@ import type { Report } from '../report/report-types.ts';
 
 export type SessionKind = 'practice' | 'review';
 
-/** 'recording' until `finishSession`; a session left so (a closed tab) keeps its audio. */
-export type SessionStatus = 'recording' | 'complete';
+/**
+ * 'recording' until `finishSession`; a session left so (a closed tab) keeps its audio.
+ * 'analysing': a reviewed file stored before its analysis; left so, the analysis was interrupted
+ * (the tab closed) and can be run again from the stored file.
+ */
+export type SessionStatus = 'recording' | 'analysing' | 'complete';
+
+/**
+ * How a session's audio is stored: 'chunks' of PCM (practice calls, and reviews saved before
+ * files were kept), or the reviewed 'file' itself as a Blob with the waveform's peaks.
+ */
+export type SessionAudioKind = 'chunks' | 'file';
 
 /** The agent's figures the trend chart follows over sessions. */
 export interface AgentFigures {
@@ -29,9 +39,11 @@ export interface SessionSummary {
   createdAt: number;
   durationSec: number;
   sampleRate: number;
-  /** Number of audio channels (1 or 2). */
+  /** Number of audio channels (1 or 2); 0 for a file whose analysis has not finished. */
   channels: number;
   status: SessionStatus;
+  /** Absent in sessions stored before files were kept: those are 'chunks'. */
+  audio?: SessionAudioKind;
   /** Audio chunks stored; the next chunk must have this index. */
   chunkCount: number;
   /** Samples per channel stored. */
@@ -52,6 +64,23 @@ export interface NewSession {
   sampleRate: number;
   channels: number;
   createdAt?: number;
+}
+
+/** A reviewed file as stored, with what the waveform needs to draw it without decoding. */
+export interface StoredFile {
+  file: Blob;
+  /** Null until the analysis has finished. */
+  peaks: Float32Array[] | null;
+  peaksPerSecond: number;
+}
+
+/** What a finished analysis of a stored file adds to its session. */
+export interface FileAnalysis {
+  report: Report;
+  sampleRate: number;
+  channels: number;
+  peaks: Float32Array[];
+  peaksPerSecond: number;
 }
 
 export interface SessionChange {

@@ -31,8 +31,11 @@ export interface ExportSource {
   name: string;
   /** Null for a session without one (a practice cut short): only its recording can be exported. */
   report: Report | null;
-  /** Loaded only when the recording is exported (it may come from storage). */
-  audio: () => Promise<{ channels: Float32Array[]; sampleRate: number }>;
+  /**
+   * The recording as a WAV, made only when it is exported: from samples in memory or storage
+   * (`wavBlob`), or by decoding the reviewed file again in a Worker.
+   */
+  wav: () => Promise<Blob>;
 }
 
 export async function exportFile(source: ExportSource, kind: ExportKind): Promise<void> {
@@ -40,8 +43,5 @@ export async function exportFile(source: ExportSource, kind: ExportKind): Promis
   if (kind !== 'wav' && !source.report) throw new Error('there is no report to export');
   if (kind === 'json' && source.report) downloadBlob(name, reportJsonBlob(source.report));
   else if (kind === 'csv' && source.report) downloadBlob(name, eventsCsvBlob(source.report));
-  else {
-    const { channels, sampleRate } = await source.audio();
-    downloadBlob(name, wavBlob(channels, sampleRate));
-  }
+  else downloadBlob(name, await source.wav());
 }

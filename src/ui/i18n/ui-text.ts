@@ -67,6 +67,21 @@ const nl = {
   'error.tooManyChannels':
     '{name} heeft {channels} kanalen. Luister leest mono (één stem) of stereo (medewerker en klant); zet de opname eerst om naar mono of stereo.',
   'error.analysis': 'De analyse van {name} is mislukt ({detail}).',
+  'error.unsupported':
+    '{name} is een bekend bestandstype, maar deze browser kan het geluid erin niet decoderen. Zet de opname om naar wav, mp3, ogg/opus, m4a/aac of flac.',
+  'error.corrupt': '{name} is beschadigd: het lezen van het geluid liep halverwege vast. Probeer de opname opnieuw te exporteren of te kopiëren.',
+  'error.noAudioTrack': '{name} bevat geen geluidsspoor (bijvoorbeeld een video zonder geluid). Kies een bestand met een opname van het gesprek.',
+  'error.tooLarge':
+    '{name} is te lang om in deze browser in één keer te openen (dit formaat kan hij alleen in zijn geheel decoderen; hooguit {minutes} minuten). Zet de opname om naar wav, mp3, ogg/opus of flac.',
+  'note.channelsPicked':
+    'Deze opname heeft {channels} kanalen. Luister heeft de eerste twee geanalyseerd: links als het ene en rechts als het andere kanaal (zie de instelling hierboven).',
+  'note.truncated': 'Het bestand houdt op bij {at}, terwijl het {expected} zou moeten duren: het is afgekapt. Wat er is, is geanalyseerd.',
+  'interrupted.title': 'Onderbroken analyses',
+  'interrupted.lead': 'Deze bestanden waren bewaard, maar hun analyse is niet afgemaakt (het tabblad werd gesloten).',
+  'interrupted.item': '{name}, gekozen op {date}',
+  'interrupted.reanalyse': 'Opnieuw analyseren',
+  'interrupted.remove': 'Verwijderen',
+  'sessions.interrupted': 'analyse onderbroken',
   'error.storageFull':
     'De opslag van deze browser is vol, dus {name} is niet bewaard. Je rapport staat hieronder en kun je exporteren. Eerder bewaarde sessies blijven gewoon staan; verwijder oude sessies bij Sessies om ruimte te maken.',
   'error.notSaved': '{name} kon niet worden bewaard. Je rapport staat hieronder en kun je exporteren.',
@@ -185,6 +200,9 @@ const nl = {
   'sessions.kindPractice': 'Oefening',
   'sessions.kindReview': 'Teruggeluisterd',
   'sessions.unfinished': 'onvoltooid',
+  'sessions.callInterrupted': 'opname onderbroken',
+  'sessions.callInterruptedTitle': 'Het tabblad werd tijdens het gesprek gesloten; de opname tot dat moment is bewaard.',
+  'sessions.recordingNow': 'wordt opgenomen',
   'sessions.actionsFor': 'Acties voor {name}',
   'sessions.open': 'Openen',
   'sessions.edit': 'Wijzigen',
@@ -295,6 +313,21 @@ const en: { readonly [K in UiTextKey]: string } = {
   'error.tooManyChannels':
     '{name} has {channels} channels. Luister reads mono (one voice) or stereo (agent and customer); convert the recording to mono or stereo first.',
   'error.analysis': 'The analysis of {name} failed ({detail}).',
+  'error.unsupported':
+    '{name} is a known file type, but this browser cannot decode the audio in it. Convert the recording to wav, mp3, ogg/opus, m4a/aac or flac.',
+  'error.corrupt': '{name} is damaged: reading its audio broke off part way. Try exporting or copying the recording again.',
+  'error.noAudioTrack': '{name} has no audio track (a video without sound, for example). Choose a file with a recording of the call.',
+  'error.tooLarge':
+    '{name} is too long to open in this browser in one go (it can decode this format only whole; at most {minutes} minutes). Convert the recording to wav, mp3, ogg/opus or flac.',
+  'note.channelsPicked':
+    'This recording has {channels} channels. Luister analysed the first two: the left as one and the right as the other channel (see the setting above).',
+  'note.truncated': 'The file stops at {at} where it should last {expected}: it was cut off. What is there has been analysed.',
+  'interrupted.title': 'Interrupted analyses',
+  'interrupted.lead': 'These files were saved, but their analysis did not finish (the tab was closed).',
+  'interrupted.item': '{name}, chosen on {date}',
+  'interrupted.reanalyse': 'Analyse again',
+  'interrupted.remove': 'Remove',
+  'sessions.interrupted': 'analysis interrupted',
   'error.storageFull':
     "This browser's storage is full, so {name} was not saved. Your report is below and can be exported. Sessions saved earlier are untouched; delete old sessions under Sessions to make room.",
   'error.notSaved': '{name} could not be saved. Your report is below and can be exported.',
@@ -413,6 +446,9 @@ const en: { readonly [K in UiTextKey]: string } = {
   'sessions.kindPractice': 'Practice',
   'sessions.kindReview': 'Review',
   'sessions.unfinished': 'unfinished',
+  'sessions.callInterrupted': 'recording interrupted',
+  'sessions.callInterruptedTitle': 'The tab was closed during the call; the recording up to that moment is kept.',
+  'sessions.recordingNow': 'recording now',
   'sessions.actionsFor': 'Actions for {name}',
   'sessions.open': 'Open',
   'sessions.edit': 'Edit',

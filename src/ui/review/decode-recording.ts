@@ -1,36 +1,38 @@
 /**
- * A chosen file → its samples, decoded by the browser at the file's own rate, or a RecordingError
- * that says in the user's terms what is wrong with it.
+ * The whole-file fallback: a chosen file → its samples, decoded by the browser's decodeAudioData
+ * at the file's own rate, for files the streaming Worker cannot decode (a codec without a
+ * WebCodecs decoder in this browser). It holds the whole recording in memory, so it takes only
+ * recordings short enough for that; the checks are the Worker's (recording-checks.ts).
  */
+import { MAX_ANALYSED_CHANNELS, RecordingError, durationProblem, type RecordingNote } from '../../worker/recording-checks.ts';
 import { nativeSampleRate } from './native-rate.ts';
 import type { Recording } from './recording.ts';
 
+export { MIN_DURATION_SEC, RecordingError, type RecordingErrorKind } from '../../worker/recording-checks.ts';
+
 /** Rate to decode at when the header does not say: the browser's usual output rate. */
 const FALLBACK_RATE = 48000;
-/** Less than this gives the analysis nothing to measure (it calibrates on the first 0.5 s). */
-export const MIN_DURATION_SEC = 1;
-/** Peak below which a file counts as silent: under the 16-bit noise floor (-96 dBFS). */
-const SILENT_PEAK = 2 ** -16;
+/**
+ * Longest recording decoded whole: 20 minutes of 48 kHz stereo is 460 MB of samples, and the
+ * analysis needs a copy of them in its Worker.
+ */
+export const WHOLE_FILE_MAX_SEC = 20 * 60;
+/** When the length is unknown: compressed audio this large may well be longer than that. */
+export const WHOLE_FILE_MAX_BYTES = 32 * 1024 * 1024;
 
-export type RecordingErrorKind = 'empty' | 'undecodable' | 'no-audio' | 'too-short' | 'too-many-channels';
-
-export class RecordingError extends Error {
-  override readonly name = 'RecordingError';
-  readonly kind: RecordingErrorKind;
-  readonly fileName: string;
-  /** Seconds (too-short) or channels (too-many-channels), for the message. */
-  readonly amount: number;
-
-  constructor(kind: RecordingErrorKind, fileName: string, amount = 0) {
-    super(`${fileName}: ${kind}`);
-    this.kind = kind;
-    this.fileName = fileName;
-    this.amount = amount;
-  }
+/** A recording decoded whole, and what the user should know about it. */
+export interface WholeFileRecording extends Recording {
+  notes: RecordingNote[];
 }
 
-export async function decodeRecording(file: File): Promise<Recording> {
+/**
+ * Decodes `file` whole. `durationSec` is the length the Worker read from the container, if any.
+ * @throws RecordingError
+ */
+export async function decodeRecording(file: File, durationSec: number | null = null): Promise<WholeFileRecording> {
   if (file.size === 0) throw new RecordingError('empty', file.name);
+  const tooLong = durationSec !== null ? durationSec > WHOLE_FILE_MAX_SEC : file.size > WHOLE_FILE_MAX_BYTES;
+  if (tooLong) throw new RecordingError('too-large', file.name, WHOLE_FILE_MAX_SEC);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sampleRate = nativeSampleRate(bytes) ?? FALLBACK_RATE;
   let buffer: AudioBuffer;
@@ -41,17 +43,22 @@ export async function decodeRecording(file: File): Promise<Recording> {
   } catch {
     throw new RecordingError('undecodable', file.name);
   }
+  if (buffer.duration > WHOLE_FILE_MAX_SEC) throw new RecordingError('too-large', file.name, WHOLE_FILE_MAX_SEC);
   return checkedRecording(file.name, buffer);
 }
 
-/** Refuses what the analysis cannot use; otherwise the buffer's channels as a Recording. */
-export function checkedRecording(name: string, buffer: AudioBuffer): Recording {
-  if (buffer.length === 0) throw new RecordingError('no-audio', name);
-  if (buffer.numberOfChannels > 2) throw new RecordingError('too-many-channels', name, buffer.numberOfChannels);
-  if (buffer.duration < MIN_DURATION_SEC) throw new RecordingError('too-short', name, buffer.duration);
-  const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c));
-  if (channels.every((channel) => peakOf(channel) < SILENT_PEAK)) throw new RecordingError('no-audio', name);
-  return { name, channels, sampleRate: buffer.sampleRate };
+/**
+ * Refuses what the analysis cannot use; otherwise the buffer's channels (the first two of more,
+ * with a note, as the Worker does) as a Recording.
+ */
+export function checkedRecording(name: string, buffer: AudioBuffer): WholeFileRecording {
+  const used = Math.min(MAX_ANALYSED_CHANNELS, buffer.numberOfChannels);
+  const channels = Array.from({ length: used }, (_, c) => buffer.getChannelData(c));
+  const peak = channels.reduce((loudest, channel) => Math.max(loudest, peakOf(channel)), 0);
+  const problem = durationProblem(buffer.length, buffer.sampleRate, peak);
+  if (problem) throw new RecordingError(problem.kind, name, problem.amount);
+  const notes: RecordingNote[] = buffer.numberOfChannels > used ? [{ kind: 'channels-picked', channels: buffer.numberOfChannels }] : [];
+  return { name, channels, sampleRate: buffer.sampleRate, notes };
 }
 
 function peakOf(samples: Float32Array): number {

@@ -12,7 +12,8 @@ import './luister-feature-lanes.ts';
 import './luister-report-card.ts';
 import './luister-waveform.ts';
 import type { LuisterWaveform, ViewRange } from './luister-waveform.ts';
-import { peaksOf, type ReviewedRecording } from './recording.ts';
+import type { RecordingNote } from '../../worker/recording-checks.ts';
+import type { ReviewedRecording } from './recording.ts';
 import { ReviewShortcutsController } from './review-shortcuts.ts';
 
 /**
@@ -48,6 +49,14 @@ export class LuisterRecordingView extends LitElement {
       .facts {
         color: var(--luister-muted);
         margin: 0;
+      }
+
+      .note {
+        margin: 0.35rem 0 0;
+        padding: 0.3rem 0.6rem;
+        border-left: 4px solid #8a6d00;
+        background: var(--luister-warning-soft);
+        border-radius: 4px;
       }
 
       .layout {
@@ -92,7 +101,6 @@ export class LuisterRecordingView extends LitElement {
 
   private readonly i18n = new LocaleController(this);
   private readonly media = new ObjectUrlController(this);
-  private peaks: Float32Array[] = [];
   private channelRoles: SpeakerRole[] = [];
   private exportSource: ExportSource | null = null;
 
@@ -113,11 +121,10 @@ export class LuisterRecordingView extends LitElement {
     const recording = this.recording;
     this.selectedIndex = -1;
     this.media.set(recording?.media ?? null);
-    this.peaks = recording ? peaksOf(recording.channels, recording.sampleRate) : [];
     this.channelRoles = recording ? channelRolesOf(recording) : [];
     this.view = { start: 0, end: recording?.report.durationSec ?? 0 };
     this.exportSource = recording
-      ? { name: recording.name, report: recording.report, audio: async () => ({ channels: recording.channels, sampleRate: recording.sampleRate }) }
+      ? { name: recording.name, report: recording.report, wav: recording.wav }
       : null;
   }
 
@@ -126,7 +133,7 @@ export class LuisterRecordingView extends LitElement {
     if (!recording) return nothing;
     const t = this.i18n.t.bind(this.i18n);
     const report = recording.report;
-    const channels = recording.channels.length;
+    const channels = recording.channels;
     return html`
       <header part="header">
         <div>
@@ -138,13 +145,14 @@ export class LuisterRecordingView extends LitElement {
               rate: String(recording.sampleRate),
             })}${recording.agent ? html` · ${t('recording.agent', { agent: recording.agent })}` : nothing}
           </p>
+          ${recording.notes.map((note) => html`<p class="note" data-note=${note.kind}>${this.noteText(note)}</p>`)}
         </div>
         <luister-export-bar .source=${this.exportSource}></luister-export-bar>
       </header>
       <div class="layout">
         <div class="timeline">
           <luister-waveform
-            .peaks=${this.peaks}
+            .peaks=${recording.peaks}
             .duration=${report.durationSec}
             .mediaUrl=${this.media.url}
             .events=${report.events}
@@ -160,6 +168,13 @@ export class LuisterRecordingView extends LitElement {
       </div>
       <luister-report-card .report=${report}></luister-report-card>
     `;
+  }
+
+  private noteText(note: RecordingNote): string {
+    const t = this.i18n.t.bind(this.i18n);
+    return note.kind === 'channels-picked'
+      ? t('note.channelsPicked', { channels: String(note.channels) })
+      : t('note.truncated', { at: formatClock(note.atSec), expected: formatClock(note.expectedSec) });
   }
 
   /** Selects event `index` and plays it. */
@@ -181,7 +196,7 @@ export class LuisterRecordingView extends LitElement {
 /** Whose voice each channel carries, from the report (stereo: agent and customer; mono: one). */
 function channelRolesOf(recording: ReviewedRecording): SpeakerRole[] {
   const roles: SpeakerRole[] = [];
-  for (let channel = 0; channel < recording.channels.length; channel++) {
+  for (let channel = 0; channel < recording.channels; channel++) {
     const role = (['agent', 'customer'] as const).find((r) => recording.report.speakers[r]?.channel === channel);
     roles.push(role ?? (channel === 0 ? 'agent' : 'customer'));
   }

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import sampleCallUrl from '../../../samples/practice-call.wav?url';
 import type { SpeakerRole } from '../../report/report-types.ts';
-import { formatSeconds } from '../format.ts';
+import { formatDateTime, formatSeconds } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { readPreference, writePreference } from '../shared/preferences.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -135,9 +135,15 @@ export class LuisterReview extends LitElement {
         margin-top: 1rem;
       }
 
-      .batch ol {
+      .batch ol,
+      .batch ul {
         margin: 0.25rem 0 0;
         padding-left: 1.25rem;
+      }
+
+      .interrupted p {
+        margin: 0.25rem 0 0;
+        color: var(--luister-muted);
       }
 
       .batch button {
@@ -160,6 +166,7 @@ export class LuisterReview extends LitElement {
         .intro,
         .status,
         .batch,
+        .interrupted,
         luister-analysis-progress {
           display: none;
         }
@@ -223,7 +230,7 @@ export class LuisterReview extends LitElement {
       ${active ? html`<luister-analysis-progress .name=${active.name} .stage=${active.stage} .progress=${active.progress}></luister-analysis-progress>` : nothing}
       <div class="status visually-hidden" role="status">${this.statusText()}</div>
       <div class="alerts" role="alert">${this.queue.notices.map((notice) => this.renderNotice(notice))}</div>
-      ${this.renderBatch()}
+      ${this.renderBatch()} ${this.renderInterrupted()}
       <luister-recording-view .recording=${this.queue.current}></luister-recording-view>
     `;
   }
@@ -305,6 +312,14 @@ export class LuisterReview extends LitElement {
         return t('error.tooShort', { name, seconds: formatSeconds(this.i18n.locale, error.amount), min: String(MIN_DURATION_SEC) });
       case 'too-many-channels':
         return t('error.tooManyChannels', { name, channels: String(error.amount) });
+      case 'unsupported':
+        return t('error.unsupported', { name });
+      case 'corrupt':
+        return t('error.corrupt', { name });
+      case 'no-audio-track':
+        return t('error.noAudioTrack', { name });
+      case 'too-large':
+        return t('error.tooLarge', { name, minutes: String(Math.round(error.amount / 60)) });
     }
   }
 
@@ -332,6 +347,28 @@ export class LuisterReview extends LitElement {
           </li>`,
         )}
       </ol>
+    </section>`;
+  }
+
+  /** Stored files whose analysis a closed tab cut off: analyse again, or remove. */
+  private renderInterrupted() {
+    const sessions = this.queue.interrupted;
+    if (sessions.length === 0) return nothing;
+    const t = this.i18n.t.bind(this.i18n);
+    return html`<section class="interrupted batch card" aria-labelledby="interrupted-title">
+      <h3 id="interrupted-title">${t('interrupted.title')}</h3>
+      <p>${t('interrupted.lead')}</p>
+      <ul>
+        ${sessions.map(
+          (session) => html`<li data-session=${session.id}>
+            <span class="name">${t('interrupted.item', { name: session.name, date: formatDateTime(this.i18n.locale, session.createdAt) })}</span>
+            <button type="button" data-action="reanalyse" ?disabled=${this.queue.busy} @click=${() => this.queue.reanalyse(session.id, this.settings())}>
+              ${t('interrupted.reanalyse')}
+            </button>
+            <button type="button" class="danger" data-action="remove" @click=${() => this.queue.discard(session.id)}>${t('interrupted.remove')}</button>
+          </li>`,
+        )}
+      </ul>
     </section>`;
   }
 

@@ -22,6 +22,8 @@ const MAX_PX_PER_SEC = 400;
 /** Zoom slider positions: logarithmic, so each step magnifies by the same factor. */
 const ZOOM_STEPS = 100;
 const CHANNEL_HEIGHT = 88;
+/** Regions added per task (see addRegions). */
+const REGIONS_PER_TASK = 100;
 
 /**
  * The recording as a waveform (one lane per channel) with a timeline, zoom, playback and the
@@ -143,9 +145,13 @@ export class LuisterWaveform extends LitElement {
   private wavesurfer: WaveSurfer | null = null;
   private regions: ReturnType<typeof RegionsPlugin.create> | null = null;
   private regionByIndex = new Map<number, Region>();
+  /** Each region's label (see addRegion). */
+  private labelByIndex = new Map<number, HTMLElement>();
   /** The language the region labels are in; they are relabelled when it changes. */
   private labelledLocale = this.i18n.locale;
   private stackPending = false;
+  /** Bumped on every (re)build of the regions, so a stale slice of a previous build stops. */
+  private regionGeneration = 0;
 
   /** Plays or pauses from the cursor. */
   togglePlay(): void {
@@ -295,10 +301,12 @@ export class LuisterWaveform extends LitElement {
   }
 
   private destroyWaveSurfer(): void {
+    this.regionGeneration++;
     this.wavesurfer?.destroy();
     this.wavesurfer = null;
     this.regions = null;
     this.regionByIndex.clear();
+    this.labelByIndex.clear();
     this.playing = false;
     this.currentTime = 0;
     this.zoomStep = 0;
@@ -309,29 +317,50 @@ export class LuisterWaveform extends LitElement {
     if (!regions || !this.wavesurfer?.getDuration()) return;
     regions.clearRegions();
     this.regionByIndex.clear();
-    this.events.forEach((event, index) => {
-      const style = eventStyle(event.type);
-      const label = document.createElement('span');
-      label.textContent = this.labelOf(event);
-      label.style.borderLeft = `3px solid ${style?.color ?? UNKNOWN_EVENT_COLOR}`;
-      const channel = event.speaker ? this.channelRoles.indexOf(event.speaker) : -1;
-      const region = regions.addRegion({
-        id: `event-${index}`,
-        start: event.start,
-        end: Math.max(event.end, event.start + 0.02),
-        color: style?.fill ?? 'rgba(77, 86, 102, 0.2)',
-        content: label,
-        drag: false,
-        resize: false,
-        channelIdx: this.channelRoles.length > 1 ? channel : -1,
-      });
-      region.element?.setAttribute('data-event-type', event.type);
-      this.regionByIndex.set(index, region);
+    this.labelByIndex.clear();
+    const generation = ++this.regionGeneration;
+    const events = this.events;
+    // In slices, each its own task: every region the plugin adds measures the waveform (a forced
+    // layout), and the thousands of events of an hour-long call would block the page for seconds.
+    const addSlice = (from: number): void => {
+      if (generation !== this.regionGeneration || this.regions !== regions) return;
+      const to = Math.min(events.length, from + REGIONS_PER_TASK);
+      for (let index = from; index < to; index++) this.addRegion(regions, events[index], index);
+      if (to < events.length) {
+        setTimeout(() => addSlice(to), 0);
+        return;
+      }
+      this.labelledLocale = this.i18n.locale;
+      this.highlightSelected();
+      // After the regions plugin's own label placement (it runs on a short timer).
+      setTimeout(() => this.stackLabels(), 30);
+    };
+    addSlice(0);
+  }
+
+  private addRegion(regions: NonNullable<typeof this.regions>, event: ReportEvent, index: number): void {
+    const style = eventStyle(event.type);
+    const label = document.createElement('span');
+    label.textContent = this.labelOf(event);
+    label.style.borderLeft = `3px solid ${style?.color ?? UNKNOWN_EVENT_COLOR}`;
+    const channel = event.speaker ? this.channelRoles.indexOf(event.speaker) : -1;
+    const region = regions.addRegion({
+      id: `event-${index}`,
+      start: event.start,
+      end: Math.max(event.end, event.start + 0.02),
+      color: style?.fill ?? 'rgba(77, 86, 102, 0.2)',
+      drag: false,
+      resize: false,
+      channelIdx: this.channelRoles.length > 1 ? channel : -1,
     });
-    this.labelledLocale = this.i18n.locale;
-    this.highlightSelected();
-    // After the regions plugin's own label placement (it runs on a short timer).
-    setTimeout(() => this.stackLabels(), 30);
+    region.element?.setAttribute('data-event-type', event.type);
+    // The label goes in as the plugin would put its content (same part, same place), but not
+    // through it: the plugin re-measures every earlier label for each new one (quadratic, a
+    // second of blocked page for an hour-long call). stackLabels lays them all out at once.
+    label.setAttribute('part', 'region-content');
+    region.element?.appendChild(label);
+    this.regionByIndex.set(index, region);
+    this.labelByIndex.set(index, label);
   }
 
   /** Zoom, scroll or a redraw moved things: tell the lanes, restack the labels (once a frame). */
@@ -351,24 +380,31 @@ export class LuisterWaveform extends LitElement {
    * after every layout change.
    */
   private stackLabels(): void {
-    const rows = new Map<number, { label: HTMLElement; left: number; right: number }[]>();
-    for (const region of this.regionByIndex.values()) {
-      const label = region.content;
+    // All writes, then all reads, then all writes: one layout for the lot. Interleaving a write
+    // and a read per label forced a layout per label, which took seconds for the thousands of
+    // events of an hour-long call.
+    const labels: { label: HTMLElement; channel: number }[] = [];
+    for (const [index, region] of this.regionByIndex) {
+      const label = this.labelByIndex.get(index);
       if (!label?.isConnected) continue;
       label.style.marginTop = '0px';
-      const box = label.getBoundingClientRect();
-      const row = rows.get(region.channelIdx) ?? [];
-      row.push({ label, left: box.left, right: box.right });
-      rows.set(region.channelIdx, row);
+      labels.push({ label, channel: region.channelIdx });
     }
-    for (const labels of rows.values()) {
-      labels.sort((a, b) => a.left - b.left);
+    const rows = new Map<number, { label: HTMLElement; left: number; right: number; height: number }[]>();
+    for (const { label, channel } of labels) {
+      const box = label.getBoundingClientRect();
+      const row = rows.get(channel) ?? [];
+      row.push({ label, left: box.left, right: box.right, height: box.height });
+      rows.set(channel, row);
+    }
+    for (const row of rows.values()) {
+      row.sort((a, b) => a.left - b.left);
       const levelEnds: number[] = [];
-      for (const item of labels) {
+      for (const item of row) {
         let level = levelEnds.findIndex((end) => item.left > end + 2);
         if (level < 0) level = levelEnds.push(0) - 1;
         levelEnds[level] = item.right;
-        item.label.style.marginTop = `${level * (item.label.offsetHeight + 2)}px`;
+        item.label.style.marginTop = `${level * (item.height + 2)}px`;
       }
     }
   }
@@ -382,7 +418,8 @@ export class LuisterWaveform extends LitElement {
   private relabelRegions(): void {
     for (const [index, region] of this.regionByIndex) {
       const event = this.events[index];
-      if (event && region.content) region.content.textContent = this.labelOf(event);
+      const label = this.labelByIndex.get(index);
+      if (event && label && region) label.textContent = this.labelOf(event);
     }
     this.labelledLocale = this.i18n.locale;
     this.stackLabels();

@@ -1,18 +1,24 @@
 /**
- * The review's work, one recording at a time: decode → analyse in the Worker (with progress and
- * cancel) → show → save as a session. Also opens saved sessions. Held by the review view as a
- * reactive controller: every change re-renders it, and leaving the page stops the analysis.
+ * The review's work, one recording at a time: store the chosen file → decode and analyse it in
+ * the file Worker in one streaming pass (with progress and cancel) → show → add the report to the
+ * stored session. Files the Worker cannot decode go through the browser's whole-file decoder.
+ * Also opens saved sessions, and lists analyses a closed tab interrupted. Held by the review view
+ * as a reactive controller: every change re-renders it, and leaving the page stops the analysis.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RoleOptions } from '../../analysis/channel-roles.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import type { Report } from '../../report/report-types.ts';
 import { sessionStore } from '../../storage/session-store.ts';
+import type { SessionSummary } from '../../storage/session-types.ts';
 import { StorageError, type StorageErrorKind } from '../../storage/storage-errors.ts';
-import { AnalysisCancelledError, analyzeRecording, type AnalysisJob } from '../../worker/analysis-client.ts';
+import { AnalysisCancelledError, analyzeRecording } from '../../worker/analysis-client.ts';
+import { analyzeFile, fileAsWav } from '../../worker/file-client.ts';
+import { PEAKS_PER_SECOND, peaksOf } from '../../worker/peaks.ts';
+import type { FeedResult } from '../../worker/recording-feed.ts';
 import { wavBlob } from '../export/export-files.ts';
 import { RecordingError, decodeRecording } from './decode-recording.ts';
-import type { Recording, ReviewedRecording } from './recording.ts';
+import type { ReviewedRecording } from './recording.ts';
 
 export type ItemStage = 'waiting' | 'decoding' | 'analysing' | 'saving' | 'done' | 'failed' | 'cancelled';
 
@@ -47,16 +53,29 @@ export interface ReviewSettings {
 /** A notice before it is given its id (Omit on each member, so the union stays discriminated). */
 export type NoticeBody = ReviewNotice extends infer N ? (N extends ReviewNotice ? Omit<N, 'id'> : never) : never;
 
+interface PendingFile {
+  item: QueueItem;
+  file: File;
+  settings: ReviewSettings;
+  /** A stored file analysed again: its session exists already. */
+  sessionId?: string;
+}
+
 export class ReviewQueueController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   items: QueueItem[] = [];
   notices: ReviewNotice[] = [];
   /** The recording on screen. */
   current: ReviewedRecording | null = null;
-  private job: AnalysisJob | null = null;
-  private pending: { item: QueueItem; file: File; settings: ReviewSettings }[] = [];
+  /** Stored files whose analysis never finished (the tab was closed during it). */
+  interrupted: SessionSummary[] = [];
+  private job: { cancel(): void } | null = null;
+  private pending: PendingFile[] = [];
   private running = false;
   private nextId = 1;
+  /** Sessions this tab is analysing now: not interrupted, whatever their stored status says. */
+  private readonly analysing = new Set<string>();
+  private unsubscribe: (() => void) | null = null;
 
   constructor(host: ReactiveControllerHost) {
     this.host = host;
@@ -72,27 +91,57 @@ export class ReviewQueueController implements ReactiveController {
     return this.items.find((item) => item.stage === 'decoding' || item.stage === 'analysing' || item.stage === 'saving');
   }
 
+  hostConnected(): void {
+    this.unsubscribe = sessionStore.onChange(() => void this.refreshInterrupted());
+    void this.refreshInterrupted();
+  }
+
   hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     this.cancel();
   }
 
   /** Queues files for review; a new batch replaces the finished items of the last one. */
   review(files: readonly File[], settings: ReviewSettings): void {
-    if (!this.running) this.items = [];
-    for (const file of files) {
-      const item: QueueItem = { id: this.nextId++, name: file.name, stage: 'waiting', progress: 0 };
-      this.items.push(item);
-      this.pending.push({ item, file, settings });
+    for (const file of files) this.enqueue(file, settings);
+  }
+
+  /** Analyses a stored file again (an interrupted analysis). */
+  async reanalyse(sessionId: string, settings: ReviewSettings): Promise<void> {
+    try {
+      const session = await sessionStore.getSession(sessionId);
+      const stored = await sessionStore.loadFile(sessionId);
+      const file = new File([stored.file], session.name, { type: stored.file.type });
+      this.enqueue(file, { ...settings, agent: session.agent ?? settings.agent }, sessionId);
+    } catch (error) {
+      this.notify({ kind: 'open-failed', name: sessionId, reason: error instanceof StorageError ? error.kind : 'failed' });
     }
-    this.changed();
-    void this.drain();
+  }
+
+  /** Removes a stored file whose analysis was interrupted. */
+  async discard(sessionId: string): Promise<void> {
+    try {
+      await sessionStore.deleteSession(sessionId);
+    } catch (error) {
+      this.notify({ kind: 'not-saved', name: sessionId, reason: error instanceof StorageError ? error.kind : 'failed' });
+    }
   }
 
   /** Stops the analysis under way and drops the files still waiting. */
   cancel(): void {
     for (const { item } of this.pending) item.stage = 'cancelled';
     this.pending = [];
-    this.job?.cancel();
+    if (this.job) {
+      this.job.cancel();
+    } else {
+      // Between jobs (storing the file, decoding it whole): the run sees the stage and stops.
+      const active = this.active;
+      if (active && active.stage !== 'saving') {
+        active.stage = 'cancelled';
+        this.notify({ kind: 'cancelled', name: active.name });
+      }
+    }
     this.changed();
   }
 
@@ -101,28 +150,47 @@ export class ReviewQueueController implements ReactiveController {
     this.changed();
   }
 
-  /** Shows a saved session; one saved without a report (a practice cut short) is analysed first. */
+  /**
+   * Shows a saved session. A practice saved without a report (cut short) is analysed first; a
+   * stored file whose analysis never finished is analysed again.
+   */
   async openSession(id: string, locale: Locale): Promise<void> {
     let name = id;
     try {
       const session = await sessionStore.getSession(id);
       name = session.name;
+      if (session.audio === 'file') {
+        if (session.status === 'complete' && session.report) await this.showStoredFile(session, session.report);
+        else if (!this.analysing.has(id)) await this.reanalyse(id, { roles: {}, agent: session.agent ?? '', locale });
+        return;
+      }
       const channels = await sessionStore.loadAudio(id);
       if ((channels[0]?.length ?? 0) === 0) {
         this.notify({ kind: 'open-failed', name, reason: 'no-audio' });
         return;
       }
-      const recording: Recording = { name, channels, sampleRate: session.sampleRate };
       let report = session.report;
       if (!report) {
         const item: QueueItem = { id: this.nextId++, name, stage: 'analysing', progress: 0, sessionId: id };
         this.items = [item];
-        report = await this.analyse(item, recording, {}, locale);
+        report = await this.analyseChannels(item, channels.map((c) => c.slice()), session.sampleRate, {}, locale);
         if (!report) return;
         await sessionStore.finishSession(id, { report });
         item.stage = 'done';
       }
-      this.current = { ...recording, report, media: wavBlob(channels, session.sampleRate), sessionId: id, ...(session.agent ? { agent: session.agent } : {}) };
+      const sampleRate = session.sampleRate;
+      this.current = {
+        name,
+        sampleRate,
+        channels: channels.length,
+        peaks: peaksOf(channels, sampleRate),
+        report,
+        media: wavBlob(channels, sampleRate),
+        wav: async () => wavBlob(channels, sampleRate),
+        notes: [],
+        sessionId: id,
+        ...(session.agent ? { agent: session.agent } : {}),
+      };
     } catch (error) {
       this.notify({ kind: 'open-failed', name, reason: error instanceof StorageError ? error.kind : 'failed' });
     } finally {
@@ -130,84 +198,201 @@ export class ReviewQueueController implements ReactiveController {
     }
   }
 
+  private async showStoredFile(session: SessionSummary, report: Report): Promise<void> {
+    const stored = await sessionStore.loadFile(session.id);
+    const file = new File([stored.file], session.name, { type: stored.file.type });
+    this.current = {
+      name: session.name,
+      sampleRate: session.sampleRate,
+      channels: session.channels,
+      peaks: stored.peaks ?? [],
+      report,
+      media: file,
+      wav: () => fileAsWav(file),
+      notes: [],
+      sessionId: session.id,
+      ...(session.agent ? { agent: session.agent } : {}),
+    };
+  }
+
+  private enqueue(file: File, settings: ReviewSettings, sessionId?: string): void {
+    if (!this.running) this.items = [];
+    const item: QueueItem = { id: this.nextId++, name: file.name, stage: 'waiting', progress: 0, ...(sessionId ? { sessionId } : {}) };
+    this.items.push(item);
+    this.pending.push({ item, file, settings, ...(sessionId ? { sessionId } : {}) });
+    if (sessionId) this.analysing.add(sessionId);
+    this.changed();
+    void this.refreshInterrupted();
+    void this.drain();
+  }
+
   private async drain(): Promise<void> {
     if (this.running) return;
     this.running = true;
     try {
-      for (let next = this.pending.shift(); next; next = this.pending.shift()) await this.run(next.item, next.file, next.settings);
+      for (let next = this.pending.shift(); next; next = this.pending.shift()) await this.run(next);
     } finally {
       this.running = false;
       this.changed();
     }
   }
 
-  private async run(item: QueueItem, file: File, settings: ReviewSettings): Promise<void> {
-    item.stage = 'decoding';
-    this.changed();
-    let recording: Recording;
-    try {
-      recording = await decodeRecording(file);
-    } catch (error) {
-      item.stage = 'failed';
-      this.notify(error instanceof RecordingError ? { kind: 'recording', error } : { kind: 'analysis-failed', name: file.name, detail: String(error) });
-      return;
-    }
-    if (item.stage !== 'decoding') return; // cancelled while decoding
-    const source = { name: file.name, channels: recording.channels.length, ...(file.type ? { format: file.type } : {}) };
-    const report = await this.analyse(item, recording, settings.roles, settings.locale, source);
-    if (!report) return;
-    const agent = settings.agent.trim();
-    const reviewed: ReviewedRecording = { ...recording, report, media: file, ...(agent ? { agent } : {}) };
-    this.current = reviewed;
-    item.stage = 'saving';
-    this.changed();
-    try {
-      const summary = await sessionStore.saveRecording(
-        { kind: 'review', name: file.name, sampleRate: recording.sampleRate, channels: recording.channels.length, ...(agent ? { agent } : {}) },
-        recording.channels,
-        report,
-      );
-      reviewed.sessionId = summary.id;
-      item.sessionId = summary.id;
-    } catch (error) {
-      // The review stays on screen (and can be exported); only keeping it failed.
-      this.notify({ kind: 'not-saved', name: file.name, reason: error instanceof StorageError ? error.kind : 'failed' });
-    }
-    item.stage = 'done';
-  }
-
-  /** Runs the Worker on copies of the channels (it takes ownership of what it is given). */
-  private async analyse(item: QueueItem, recording: Recording, roles: RoleOptions, locale: Locale, source?: Report['source']): Promise<Report | null> {
+  private async run({ item, file, settings, sessionId: existing }: PendingFile): Promise<void> {
     item.stage = 'analysing';
     item.progress = 0;
     this.changed();
-    const job = analyzeRecording(
-      recording.channels.map((channel) => channel.slice()),
-      recording.sampleRate,
-      {
-        roles,
-        options: { coach: { locale }, ...(source ? { source } : {}) },
-        onProgress: (fraction) => {
-          item.progress = fraction;
-          this.changed();
-        },
-      },
-    );
+    const agent = settings.agent.trim();
+    // The file is stored while it is analysed (copying a large file into IndexedDB takes seconds
+    // of disk work in the browser), so a tab closed during the analysis loses nothing.
+    const sessionId = existing ?? crypto.randomUUID();
+    this.analysing.add(sessionId);
+    const storing: Promise<StorageErrorKind | null> = existing
+      ? Promise.resolve(null)
+      : sessionStore.addPendingReview({ id: sessionId, name: file.name, ...(agent ? { agent } : {}) }, file).then(
+          () => null,
+          (error: unknown) => (error instanceof StorageError ? error.kind : 'failed'),
+        );
+    let result: FeedResult | null = null;
+    let notSaved: StorageErrorKind | null;
+    try {
+      if (item.stage === 'analysing') result = await this.analyse(item, file, settings);
+    } finally {
+      notSaved = await storing;
+      if (!result) this.analysing.delete(sessionId);
+    }
+    if (!result) {
+      // Cancelled or failed: nothing of it stays (an interrupted analysis run again keeps its file).
+      if (!existing && !notSaved) await sessionStore.deleteSession(sessionId).catch(() => undefined);
+      void this.refreshInterrupted();
+      return;
+    }
+    const reviewed: ReviewedRecording = {
+      name: file.name,
+      sampleRate: result.sampleRate,
+      channels: result.channels,
+      peaks: result.peaks,
+      report: result.report,
+      media: file,
+      wav: () => fileAsWav(file),
+      notes: result.notes,
+      ...(agent ? { agent } : {}),
+    };
+    this.current = reviewed;
+    item.stage = 'saving';
+    this.changed();
+    if (!notSaved) {
+      try {
+        await sessionStore.completeReview(sessionId, result);
+        reviewed.sessionId = sessionId;
+        item.sessionId = sessionId;
+      } catch (error) {
+        notSaved = error instanceof StorageError ? error.kind : 'failed';
+      }
+    }
+    this.analysing.delete(sessionId);
+    // The review stays on screen (and can be exported); only keeping it failed.
+    if (notSaved) this.notify({ kind: 'not-saved', name: file.name, reason: notSaved });
+    item.stage = 'done';
+  }
+
+  /** Decodes and analyses `file` in the Worker, or whole on the main thread when it must. */
+  private async analyse(item: QueueItem, file: File, settings: ReviewSettings): Promise<FeedResult | null> {
+    const source: Report['source'] = { name: file.name, ...(file.type ? { format: file.type } : {}) };
+    const job = analyzeFile(file, {
+      roles: settings.roles,
+      options: { coach: { locale: settings.locale }, source },
+      onProgress: (fraction) => this.progress(item, fraction),
+    });
     this.job = job;
     try {
-      return await job.result;
+      const outcome = await job.result;
+      if (outcome.kind === 'analysed') return withChannels(outcome.result);
+      return await this.analyseWholeFile(item, file, outcome.durationSec, settings, source);
     } catch (error) {
-      if (error instanceof AnalysisCancelledError) {
-        item.stage = 'cancelled';
-        this.notify({ kind: 'cancelled', name: recording.name });
-      } else {
-        item.stage = 'failed';
-        this.notify({ kind: 'analysis-failed', name: recording.name, detail: error instanceof Error ? error.message : String(error) });
-      }
+      this.failed(item, file.name, error);
       return null;
     } finally {
       this.job = null;
     }
+  }
+
+  /** The fallback for files the Worker cannot decode: decodeAudioData, then the channel Worker. */
+  private async analyseWholeFile(
+    item: QueueItem,
+    file: File,
+    durationSec: number | null,
+    settings: ReviewSettings,
+    source: Report['source'],
+  ): Promise<FeedResult | null> {
+    item.stage = 'decoding';
+    this.changed();
+    const recording = await decodeRecording(file, durationSec);
+    if (item.stage !== 'decoding') return null; // cancelled while decoding
+    const peaks = peaksOf(recording.channels, recording.sampleRate);
+    const channels = recording.channels.length;
+    // The channels move to the Worker: no second copy is kept here.
+    const report = await this.analyseChannels(item, recording.channels, recording.sampleRate, settings.roles, settings.locale, { ...source, channels });
+    if (!report) return null;
+    return { report, peaks, peaksPerSecond: PEAKS_PER_SECOND, sampleRate: recording.sampleRate, channels, notes: recording.notes };
+  }
+
+  /** Runs the channel Worker; it takes ownership of `channels`. Null when cancelled or failed. */
+  private async analyseChannels(
+    item: QueueItem,
+    channels: Float32Array[],
+    sampleRate: number,
+    roles: RoleOptions,
+    locale: Locale,
+    source?: Report['source'],
+  ): Promise<Report | null> {
+    item.stage = 'analysing';
+    item.progress = 0;
+    this.changed();
+    const job = analyzeRecording(channels, sampleRate, {
+      roles,
+      options: { coach: { locale }, ...(source ? { source } : {}) },
+      onProgress: (fraction) => this.progress(item, fraction),
+    });
+    this.job = job;
+    try {
+      return await job.result;
+    } catch (error) {
+      this.failed(item, item.name, error);
+      return null;
+    } finally {
+      this.job = null;
+    }
+  }
+
+  private progress(item: QueueItem, fraction: number): void {
+    item.progress = fraction;
+    this.changed();
+  }
+
+  private failed(item: QueueItem, name: string, error: unknown): void {
+    if (item.stage === 'cancelled' || item.stage === 'failed') return;
+    if (error instanceof AnalysisCancelledError) {
+      item.stage = 'cancelled';
+      this.notify({ kind: 'cancelled', name });
+    } else {
+      item.stage = 'failed';
+      this.notify(
+        error instanceof RecordingError
+          ? { kind: 'recording', error }
+          : { kind: 'analysis-failed', name, detail: error instanceof Error ? error.message : String(error) },
+      );
+    }
+  }
+
+  private async refreshInterrupted(): Promise<void> {
+    try {
+      const sessions = await sessionStore.listSessions();
+      this.interrupted = sessions.filter((s) => s.audio === 'file' && s.status === 'analysing' && !this.analysing.has(s.id));
+    } catch {
+      // No storage (private mode): nothing can have been interrupted either.
+      this.interrupted = [];
+    }
+    this.changed();
   }
 
   notify(notice: NoticeBody): void {
@@ -218,4 +403,10 @@ export class ReviewQueueController implements ReactiveController {
   private changed(): void {
     this.host.requestUpdate();
   }
+}
+
+/** The report's source names the channels analysed (the Worker knows them only at the end). */
+function withChannels(result: FeedResult): FeedResult {
+  const source = result.report.source;
+  return source ? { ...result, report: { ...result.report, source: { ...source, channels: result.channels } } } : result;
 }
