@@ -2,22 +2,22 @@ import type { CoreOutput } from '../dsp/core-output.ts';
 import { CoreEventKind, EVENT_STRIDE, eventTimeSec } from '../dsp/events.ts';
 import { FRAME_STRIDE, FrameField, FRAME_FIELD_NAMES, type FrameFieldName } from '../dsp/frame-layout.ts';
 import type { TimeSpan } from '../report/report-types.ts';
-import { GrowableFloat64 } from './growable.ts';
+import { GrowableFloat32 } from './growable.ts';
 
 /**
  * Everything the core said about one channel, collected off the audio thread: every frame field,
  * the speech segments and the syllable times. Hosts feed it batches; the report is built from it.
  */
 export class SpeakerTrack {
-  readonly fields: Record<FrameFieldName, GrowableFloat64>;
+  readonly fields: Record<FrameFieldName, GrowableFloat32>;
   readonly speech: TimeSpan[] = [];
   readonly syllableTimes: number[] = [];
   private openSpeechStart: number | null = null;
   frameCount = 0;
 
   constructor(expectedFrames = 4096) {
-    const fields = {} as Record<FrameFieldName, GrowableFloat64>;
-    for (const name of FRAME_FIELD_NAMES) fields[name] = new GrowableFloat64(expectedFrames);
+    const fields = {} as Record<FrameFieldName, GrowableFloat32>;
+    for (const name of FRAME_FIELD_NAMES) fields[name] = new GrowableFloat32(expectedFrames);
     this.fields = fields;
   }
 

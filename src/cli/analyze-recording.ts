@@ -56,6 +56,7 @@ export async function analyzeRecording(
   const warnings = unusedRoleOptions(stream.channelCount, roles);
   const analyzer = new RecordingAnalyzer(stream.sampleRate, assignments, {
     source: { name, channels: stream.channelCount, format: stream.format },
+    ...(stream.expectedFrames !== null ? { expectedDurationSec: stream.expectedFrames / stream.sampleRate } : {}),
   });
   let frames = 0;
   for await (const piece of stream.pieces()) {

@@ -69,7 +69,7 @@ function buildSpeaker(track: SpeakerTrack, channel: number, totalSpeech: number)
   };
 }
 
-function summarise(track: SpeakerTrack, f0: Float64Array, totalSpeech: number): SpeakerSummary {
+function summarise(track: SpeakerTrack, f0: Float32Array, totalSpeech: number): SpeakerSummary {
   const speechSec = totalDuration(track.speech);
   const pitch = pitchStatistics(f0);
   const syllables = track.syllableTimes.length;

@@ -58,19 +58,21 @@ async function analyzeFile(request: AnalyzeFileRequest): Promise<void> {
     (chunk) => {
       if (request.stop && Atomics.load(request.stop, 0) !== 0) throw new Stopped('stopped');
       // Built on the first chunk: its rate and channels are what the decoder really gives.
+      // The tracks are sized once for the whole recording when its length is known.
+      const options = { ...request.options, expectedDurationSec: format?.durationSec ?? undefined };
       feed ??= new RecordingFeed({
         sampleRate: chunk.sampleRate,
         channelCount: chunk.planes.length,
         roles: request.roles,
-        options: request.options,
+        options,
         expectedSeconds: format?.durationSec ?? undefined,
         ...(request.parallel && typeof Worker === 'function'
           ? {
               // Two speakers: the second on the other core (nested Worker, ended with this one).
               analysis: (assignments) =>
                 assignments.length === 2
-                  ? new SplitAnalysis(chunk.sampleRate, assignments, request.options ?? {}, createLaneWorker())
-                  : RecordingFeed.inPlace(chunk.sampleRate, assignments, request.options),
+                  ? new SplitAnalysis(chunk.sampleRate, assignments, options, createLaneWorker())
+                  : RecordingFeed.inPlace(chunk.sampleRate, assignments, options),
             }
           : {}),
       });

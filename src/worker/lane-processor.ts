@@ -4,19 +4,13 @@
  * RecordingAnalyzer builds it for that speaker (same block size and settings), so the frames are
  * the ones RecordingAnalyzer would have made.
  */
-import type { RecordingAnalyzerOptions } from '../analysis/recording-analyzer.ts';
+import { createSpeakerCore, RECORDING_BLOCK, type RecordingAnalyzerOptions } from '../analysis/recording-analyzer.ts';
 import type { ChannelAssignment } from '../analysis/channel-roles.ts';
-import { ChannelAnalyzer } from '../dsp/channel-analyzer.ts';
-import { CoreOutput } from '../dsp/core-output.ts';
+import type { ChannelAnalyzer } from '../dsp/channel-analyzer.ts';
+import type { CoreOutput } from '../dsp/core-output.ts';
 import { EVENT_STRIDE } from '../dsp/events.ts';
 import { FRAME_STRIDE } from '../dsp/frame-layout.ts';
 import type { LaneResponse } from './lane-messages.ts';
-
-/**
- * Samples per core call: RecordingAnalyzer's block (which it does not export). The core gives the
- * same frames for any block sizes; this only keeps the scratch buffers the same size.
- */
-const RECORDING_BLOCK = 4096;
 
 export class LaneProcessor {
   private readonly analyzer: ChannelAnalyzer;
@@ -27,9 +21,7 @@ export class LaneProcessor {
   private eventCount = 0;
 
   constructor(sampleRate: number, role: ChannelAssignment['role'], options: RecordingAnalyzerOptions = {}) {
-    const own = options.speakerSettings?.[role];
-    this.analyzer = new ChannelAnalyzer(sampleRate, { maxBlock: RECORDING_BLOCK, settings: [options.settings ?? {}, own ?? {}] });
-    this.output = new CoreOutput(this.analyzer.maxFramesPerBlock);
+    ({ analyzer: this.analyzer, output: this.output } = createSpeakerCore(sampleRate, role, options));
   }
 
   /** Analyses the next stretch; returns what the core made of it. */

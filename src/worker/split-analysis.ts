@@ -6,7 +6,7 @@
  * flight, so a slow lane holds the decoder back instead of piling up audio in memory.
  */
 import type { ChannelAssignment } from '../analysis/channel-roles.ts';
-import { RecordingAnalyzer, type RecordingAnalyzerOptions } from '../analysis/recording-analyzer.ts';
+import { createSpeakerTrack, RecordingAnalyzer, type RecordingAnalyzerOptions } from '../analysis/recording-analyzer.ts';
 import { SpeakerTrack } from '../analysis/speaker-track.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { Report } from '../report/report-types.ts';
@@ -31,7 +31,7 @@ export interface ChunkAnalysis {
 export class SplitAnalysis implements ChunkAnalysis {
   private readonly local: RecordingAnalyzer;
   private readonly remote: ChannelAssignment;
-  private readonly remoteTrack = new SpeakerTrack();
+  private readonly remoteTrack: SpeakerTrack;
   private readonly assignments: ChannelAssignment[];
   private readonly options: RecordingAnalyzerOptions;
   private readonly sampleRate: number;
@@ -50,6 +50,7 @@ export class SplitAnalysis implements ChunkAnalysis {
     this.assignments = assignments;
     this.options = options;
     this.remote = assignments[1];
+    this.remoteTrack = createSpeakerTrack(options.expectedDurationSec);
     this.local = new RecordingAnalyzer(sampleRate, [assignments[0]], options);
     this.piece = new Float32Array(Math.round(PIECE_SEC * sampleRate));
     this.port = port;
