@@ -1,10 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ReportEvent } from '../../report/report-types.ts';
 import { formatClock, formatSeconds } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { UNKNOWN_EVENT_COLOR, eventStyle } from './event-style.ts';
+
+/** Items rendered per frame (see `shown`). */
+const ITEMS_PER_FRAME = 100;
 
 /**
  * The report's events as a list in call order: type (text and colour), whose, when, how long and
@@ -32,6 +35,13 @@ export class LuisterEventList extends LitElement {
         border: 1px solid var(--luister-border);
         border-radius: 6px;
         background: var(--luister-surface);
+      }
+
+      /* Items scrolled out of the list skip layout: an hour-long call lists thousands, and every
+         layout the waveform forces while it draws would otherwise lay them all out again. */
+      li {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 3.5rem;
       }
 
       li + li {
@@ -97,6 +107,10 @@ export class LuisterEventList extends LitElement {
           overflow: visible;
         }
 
+        li {
+          content-visibility: visible;
+        }
+
         /* The items are buttons on screen; on paper they are the list. */
         button {
           display: grid !important;
@@ -108,7 +122,19 @@ export class LuisterEventList extends LitElement {
   @property({ attribute: false }) events: readonly ReportEvent[] = [];
   @property({ type: Number }) selectedIndex = -1;
 
+  /**
+   * How many items are rendered: a long list goes in a slice per frame, since rendering the
+   * thousands of events of an hour-long call at once blocked the page for a second.
+   */
+  @state() private shown = 0;
+
   private readonly i18n = new LocaleController(this);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('events')) this.shown = Math.min(this.events.length, ITEMS_PER_FRAME);
+    // The selected item is always there to show.
+    if (this.selectedIndex >= this.shown) this.shown = Math.min(this.events.length, this.selectedIndex + 1);
+  }
 
   protected override render() {
     const t = this.i18n.t.bind(this.i18n);
@@ -116,7 +142,7 @@ export class LuisterEventList extends LitElement {
     const locale = this.i18n.locale;
     return html`
       <ol part="list" aria-label=${t('events.title')}>
-        ${this.events.map((event, index) => {
+        ${this.events.slice(0, this.shown).map((event, index) => {
           const style = eventStyle(event.type);
           const who = event.speaker ? t(event.speaker === 'agent' ? 'speaker.agent' : 'speaker.customer') : '';
           return html`<li>
@@ -133,6 +159,12 @@ export class LuisterEventList extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.shown < this.events.length) {
+      const events = this.events;
+      requestAnimationFrame(() => {
+        if (this.events === events) this.shown = Math.min(events.length, this.shown + ITEMS_PER_FRAME);
+      });
+    }
     if (changed.has('selectedIndex')) {
       // Keep the selected event in sight inside the list without scrolling the page.
       const item = this.renderRoot.querySelector<HTMLElement>('button[aria-current="true"]');

@@ -147,6 +147,13 @@ export class LuisterReportCard extends LitElement {
         margin: 0.15rem 0;
       }
 
+      /* Skipped while off screen: an hour-long call lists thousands of moments, and styling and
+         laying them all out with the rest of the new review blocked the page. */
+      .moments ul {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 12rem;
+      }
+
       button.link {
         all: unset;
         cursor: pointer;
@@ -208,6 +215,10 @@ export class LuisterReportCard extends LitElement {
 
         button.link.listen {
           display: none !important;
+        }
+
+        .moments ul {
+          content-visibility: visible;
         }
       }
     `,

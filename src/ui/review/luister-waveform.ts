@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import WaveSurfer from 'wavesurfer.js';
-import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.js';
 import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.js';
 import type { ReportEvent, SpeakerRole } from '../../report/report-types.ts';
@@ -9,6 +8,7 @@ import { formatClock } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { SPEAKER_COLORS } from '../shared/speaker-colors.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { EventMarks, type MarkedEvent } from './event-marks.ts';
 import { UNKNOWN_EVENT_COLOR, eventStyle } from './event-style.ts';
 
 export interface ViewRange {
@@ -22,12 +22,10 @@ const MAX_PX_PER_SEC = 400;
 /** Zoom slider positions: logarithmic, so each step magnifies by the same factor. */
 const ZOOM_STEPS = 100;
 const CHANNEL_HEIGHT = 88;
-/** Regions added per task (see addRegions). */
-const REGIONS_PER_TASK = 100;
 
 /**
  * The recording as a waveform (one lane per channel) with a timeline, zoom, playback and the
- * report's events as labelled regions.
+ * report's events as labelled regions (see event-marks.ts).
  *
  * @fires event-activate - CustomEvent<{ index: number }>: a region was clicked (index into `events`).
  * @fires view-change - CustomEvent<ViewRange>: the visible time range changed (zoom, scroll, resize).
@@ -95,7 +93,7 @@ export class LuisterWaveform extends LitElement {
         margin: 0.35rem 0 0;
       }
 
-      /* Region labels live in wavesurfer's shadow root; it exports them as parts. */
+      /* Event labels live in wavesurfer's shadow root; it exports them as parts. */
       .surface > div::part(region-content) {
         /* A block, so the stacking margin moves it by exactly that much. */
         display: block;
@@ -109,7 +107,7 @@ export class LuisterWaveform extends LitElement {
         padding: 0 0.3em;
         white-space: nowrap;
         /* No margin here: a ::part rule outranks inline styles, and labels are stacked with an
-           inline margin-top (see stackLabels). */
+           inline margin-top (see EventMarks.stack). */
       }
 
       .surface > div::part(cursor) {
@@ -143,15 +141,14 @@ export class LuisterWaveform extends LitElement {
 
   private readonly i18n = new LocaleController(this);
   private wavesurfer: WaveSurfer | null = null;
-  private regions: ReturnType<typeof RegionsPlugin.create> | null = null;
-  private regionByIndex = new Map<number, Region>();
-  /** Each region's label (see addRegion). */
-  private labelByIndex = new Map<number, HTMLElement>();
-  /** The language the region labels are in; they are relabelled when it changes. */
+  private readonly marks = new EventMarks((index) =>
+    this.dispatchEvent(new CustomEvent('event-activate', { detail: { index }, bubbles: true, composed: true })),
+  );
+  /** The language the event labels are in; they are relabelled when it changes. */
   private labelledLocale = this.i18n.locale;
   private stackPending = false;
-  /** Bumped on every (re)build of the regions, so a stale slice of a previous build stops. */
-  private regionGeneration = 0;
+  /** Bumped whenever the waveform is torn down, so a creation still scheduled is dropped. */
+  private build = 0;
 
   /** Plays or pauses from the cursor. */
   togglePlay(): void {
@@ -195,11 +192,11 @@ export class LuisterWaveform extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('peaks') || changed.has('mediaUrl') || changed.has('duration') || changed.has('channelRoles')) {
-      this.createWaveSurfer();
+      this.createWaveSurferAfterPaint();
     } else if (changed.has('events')) {
       this.addRegions();
     }
-    if (changed.has('selectedIndex')) this.highlightSelected();
+    if (changed.has('selectedIndex')) this.marks.select(this.selectedIndex);
     if (this.labelledLocale !== this.i18n.locale) this.relabelRegions();
     // Wavesurfer refuses to zoom before its audio is loaded; the load applies the zoom itself.
     if (changed.has('zoomStep') && this.wavesurfer?.getDuration()) this.wavesurfer.zoom(this.pxPerSecFor(this.zoomStep));
@@ -243,10 +240,24 @@ export class LuisterWaveform extends LitElement {
     `;
   }
 
+  /**
+   * Builds the waveform once the new view has been laid out and painted. Wavesurfer's timeline
+   * reads the layout for every tick it draws; in the task that rendered a review, each read laid
+   * out the whole new page (a long list, the report card), which blocked it for hundreds of ms.
+   */
+  private createWaveSurferAfterPaint(): void {
+    this.destroyWaveSurfer();
+    const build = this.build;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (build === this.build && this.isConnected) this.createWaveSurfer();
+      }, 0),
+    );
+  }
+
   private createWaveSurfer(): void {
     this.destroyWaveSurfer();
     if (!this.surface || this.peaks.length === 0 || !this.mediaUrl || !(this.duration > 0)) return;
-    this.regions = RegionsPlugin.create();
     const ws = WaveSurfer.create({
       container: this.surface,
       height: CHANNEL_HEIGHT,
@@ -260,7 +271,6 @@ export class LuisterWaveform extends LitElement {
       dragToSeek: true,
       autoScroll: true,
       plugins: [
-        this.regions,
         TimelinePlugin.create({
           height: 22,
           formatTimeCallback: formatClock,
@@ -276,23 +286,20 @@ export class LuisterWaveform extends LitElement {
     ws.on('pause', () => this.setPlaying(false));
     ws.on('finish', () => this.setPlaying(false));
     ws.on('timeupdate', (time) => (this.currentTime = time));
-    ws.on('scroll', () => this.layoutChanged());
+    // Scrolling moves the marks with the waveform; only a new width needs the labels restacked.
+    ws.on('scroll', () => this.emitView());
     ws.on('redrawcomplete', () => this.layoutChanged());
     ws.on('zoom', (pxPerSec) => {
       this.zoomStep = this.stepFor(pxPerSec);
       this.layoutChanged();
     });
-    this.regions.on('region-clicked', (region, event) => {
-      // The click would also seek the waveform; the region's own play does that.
-      event.stopPropagation();
-      const index = Number(region.id.replace('event-', ''));
-      this.dispatchEvent(new CustomEvent('event-activate', { detail: { index }, bubbles: true, composed: true }));
-    });
+    ws.getWrapper().appendChild(this.marks.layer);
     ws.load(this.mediaUrl, this.peaks, this.duration)
       .then(() => {
         if (this.wavesurfer !== ws) return;
-        this.addRegions();
+        // The view first: read before the marks go in, it costs no layout of them.
         this.emitView();
+        this.addRegions();
       })
       .catch((error: unknown) => {
         // A newer load replaced this one: nothing to report.
@@ -301,139 +308,59 @@ export class LuisterWaveform extends LitElement {
   }
 
   private destroyWaveSurfer(): void {
-    this.regionGeneration++;
+    this.build++;
     this.wavesurfer?.destroy();
     this.wavesurfer = null;
-    this.regions = null;
-    this.regionByIndex.clear();
-    this.labelByIndex.clear();
+    this.marks.show([], 1, 1);
     this.playing = false;
     this.currentTime = 0;
     this.zoomStep = 0;
   }
 
   private addRegions(): void {
-    const regions = this.regions;
-    if (!regions || !this.wavesurfer?.getDuration()) return;
-    regions.clearRegions();
-    this.regionByIndex.clear();
-    this.labelByIndex.clear();
-    const generation = ++this.regionGeneration;
-    const events = this.events;
-    // In slices, each its own task: every region the plugin adds measures the waveform (a forced
-    // layout), and the thousands of events of an hour-long call would block the page for seconds.
-    const addSlice = (from: number): void => {
-      if (generation !== this.regionGeneration || this.regions !== regions) return;
-      const to = Math.min(events.length, from + REGIONS_PER_TASK);
-      for (let index = from; index < to; index++) this.addRegion(regions, events[index], index);
-      if (to < events.length) {
-        setTimeout(() => addSlice(to), 0);
-        return;
-      }
-      this.labelledLocale = this.i18n.locale;
-      this.highlightSelected();
-      // After the regions plugin's own label placement (it runs on a short timer).
-      setTimeout(() => this.stackLabels(), 30);
-    };
-    addSlice(0);
-  }
-
-  private addRegion(regions: NonNullable<typeof this.regions>, event: ReportEvent, index: number): void {
-    const style = eventStyle(event.type);
-    const label = document.createElement('span');
-    label.textContent = this.labelOf(event);
-    label.style.borderLeft = `3px solid ${style?.color ?? UNKNOWN_EVENT_COLOR}`;
-    const channel = event.speaker ? this.channelRoles.indexOf(event.speaker) : -1;
-    const region = regions.addRegion({
-      id: `event-${index}`,
-      start: event.start,
-      end: Math.max(event.end, event.start + 0.02),
-      color: style?.fill ?? 'rgba(77, 86, 102, 0.2)',
-      drag: false,
-      resize: false,
-      channelIdx: this.channelRoles.length > 1 ? channel : -1,
+    const duration = this.wavesurfer?.getDuration();
+    if (!duration) return;
+    const multichannel = this.channelRoles.length > 1;
+    const marked = this.events.map((event): MarkedEvent => {
+      const style = eventStyle(event.type);
+      return {
+        start: event.start,
+        end: Math.max(event.end, event.start + 0.02),
+        channel: multichannel && event.speaker ? this.channelRoles.indexOf(event.speaker) : -1,
+        type: event.type,
+        label: this.labelOf(event),
+        fill: style?.fill ?? 'rgba(77, 86, 102, 0.2)',
+        color: style?.color ?? UNKNOWN_EVENT_COLOR,
+      };
     });
-    region.element?.setAttribute('data-event-type', event.type);
-    // The label goes in as the plugin would put its content (same part, same place), but not
-    // through it: the plugin re-measures every earlier label for each new one (quadratic, a
-    // second of blocked page for an hour-long call). stackLabels lays them all out at once.
-    label.setAttribute('part', 'region-content');
-    region.element?.appendChild(label);
-    this.regionByIndex.set(index, region);
-    this.labelByIndex.set(index, label);
+    this.labelledLocale = this.i18n.locale;
+    this.marks.show(marked, duration, this.channelRoles.length, () => {
+      this.marks.select(this.selectedIndex);
+      this.layoutChanged();
+    });
   }
 
-  /** Zoom, scroll or a redraw moved things: tell the lanes, restack the labels (once a frame). */
+  /** Zoom or a redraw changed the width: tell the lanes, restack the labels (once a frame). */
   private layoutChanged(): void {
     this.emitView();
     if (this.stackPending) return;
     this.stackPending = true;
     requestAnimationFrame(() => {
       this.stackPending = false;
-      this.stackLabels();
+      this.marks.stack();
     });
   }
 
-  /**
-   * Puts labels that would overlap on rows below each other, per channel. The regions plugin does
-   * this once when a region is made; zooming and resizing move the labels, so it is redone here
-   * after every layout change.
-   */
-  private stackLabels(): void {
-    // All writes, then all reads, then all writes: one layout for the lot. Interleaving a write
-    // and a read per label forced a layout per label, which took seconds for the thousands of
-    // events of an hour-long call.
-    const labels: { label: HTMLElement; channel: number }[] = [];
-    for (const [index, region] of this.regionByIndex) {
-      const label = this.labelByIndex.get(index);
-      if (!label?.isConnected) continue;
-      label.style.marginTop = '0px';
-      labels.push({ label, channel: region.channelIdx });
-    }
-    const rows = new Map<number, { label: HTMLElement; left: number; right: number; height: number }[]>();
-    for (const { label, channel } of labels) {
-      const box = label.getBoundingClientRect();
-      const row = rows.get(channel) ?? [];
-      row.push({ label, left: box.left, right: box.right, height: box.height });
-      rows.set(channel, row);
-    }
-    for (const row of rows.values()) {
-      row.sort((a, b) => a.left - b.left);
-      const levelEnds: number[] = [];
-      for (const item of row) {
-        let level = levelEnds.findIndex((end) => item.left > end + 2);
-        if (level < 0) level = levelEnds.push(0) - 1;
-        levelEnds[level] = item.right;
-        item.label.style.marginTop = `${level * (item.height + 2)}px`;
-      }
-    }
-  }
-
-  /** The region's label: textContent, never markup, whatever the event carries. */
+  /** The event's label: textContent, never markup, whatever the event carries. */
   private labelOf(event: ReportEvent): string {
     const style = eventStyle(event.type);
     return style ? this.i18n.t(style.label) : event.type;
   }
 
   private relabelRegions(): void {
-    for (const [index, region] of this.regionByIndex) {
-      const event = this.events[index];
-      const label = this.labelByIndex.get(index);
-      if (event && label && region) label.textContent = this.labelOf(event);
-    }
+    this.marks.relabel(this.events.map((event) => this.labelOf(event)));
     this.labelledLocale = this.i18n.locale;
-    this.stackLabels();
-  }
-
-  private highlightSelected(): void {
-    for (const [index, region] of this.regionByIndex) {
-      const selected = index === this.selectedIndex;
-      const element = region.element;
-      if (!element) continue;
-      element.style.outline = selected ? `2px solid ${eventStyle(this.events[index]?.type ?? '')?.color ?? UNKNOWN_EVENT_COLOR}` : '';
-      element.style.zIndex = selected ? '3' : '';
-      element.toggleAttribute('data-selected', selected);
-    }
+    this.layoutChanged();
   }
 
   private setPlaying(playing: boolean): void {
