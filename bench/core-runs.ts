@@ -155,12 +155,13 @@ export async function quantumAllocation(
   const feedOnly = (): void => host.feed();
   // Warm-up: a minute of audio, so everything is optimised before counting. With a few seconds
   // only, the optimising compiler was still at work during the first measurement: its code
-  // objects, and heap numbers from code not yet optimised, showed up as about 10 B/quantum.
+  // objects, and heap numbers from code not yet optimised, showed up as about 10 B/quantum. It
+  // can still be settling in the first repetitions after that, hence five, the least kept.
   for (let q = 0; q < Math.ceil((60 * sampleRate) / QUANTUM); q++) step();
   const least = (runs: AllocationResult[]): AllocationResult => runs.reduce((a, b) => (b.deltaBytes < a.deltaBytes ? b : a));
   const controlRuns: AllocationResult[] = [];
   const coreRuns: AllocationResult[] = [];
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < 5; r++) {
     controlRuns.push(await measureAllocation(gc, log, quanta, feedOnly));
     coreRuns.push(await measureAllocation(gc, log, quanta, step));
   }

@@ -188,10 +188,10 @@ async function main(): Promise<void> {
   await section('2. Heap allocation per quantum in steady state', ['Allocation mono', 'Allocation stereo'], async () => {
     const results: QuantumAllocation[] = [];
     for (const loop of [mono48, stereo48]) results.push(await quantumAllocation(gc, log, loop, 48000, config.allocQuanta, repoRoot));
-    say(`gc(), heapUsed, ${config.allocQuanta} quanta (no timing calls in the loop), heapUsed again; 3 repetitions, the least growth kept; GCs counted with a PerformanceObserver`);
+    say(`gc(), heapUsed, ${config.allocQuanta} quanta (no timing calls in the loop), heapUsed again; 5 repetitions, the least growth kept; GCs counted with a PerformanceObserver`);
     say(
       table(
-        ['run', 'bytes/quantum', 'heap delta', 'GCs', 'all 3 runs, B/quantum', 'µs/quantum (mean)'],
+        ['run', 'bytes/quantum', 'heap delta', 'GCs', 'all runs, B/quantum', 'µs/quantum (mean)'],
         results.flatMap((r) => [
           [
             `core ${channelLabel(r.channels)}`,
@@ -348,7 +348,7 @@ async function main(): Promise<void> {
       return;
     }
     const audioSec = luister16?.audioSec ?? config.offlineSec;
-    say(`To Pitch (0, 60, 500) + To Intensity (60, 0) + To TextGrid (silences) (-25 dB, 0.25 s, 0.05 s) on ${audioLength(audioSec)}, timed as one process (incl. reading the WAV)`);
+    say(`To Pitch (0.01, 60, 500) + To Intensity (60, 0) + To TextGrid (silences) (-25 dB, 0.25 s, 0.05 s) on ${audioLength(audioSec)}, timed as one process (incl. reading the WAV)`);
     const praat = await runPraat(config.praatBin, tempDir, mono16, audioSec, config.praatTimeoutSec);
     if (typeof praat === 'string') {
       say(`skipped: ${praat}`);

@@ -127,7 +127,9 @@ export class YinPitchDetector {
       for (let lag = this.minLag + 1; lag <= maxLag; lag++) if (cmnd[lag] < cmnd[best]) best = lag;
     }
     const aperiodicity = cmnd[best];
-    out.voicing = aperiodicity >= 1 ? 0 : 1 - aperiodicity;
+    // Math.max, not a branch giving the integer 0: a value that is sometimes an integer and
+    // sometimes fractional is kept as a generic number by V8, and storing it allocates.
+    out.voicing = Math.max(0, 1 - aperiodicity);
     if (aperiodicity > this.settings.voicingThreshold || best === this.minLag || best === maxLag) {
       // A minimum on the edge of the search range is a range error, not a pitch.
       out.f0Hz = 0;
@@ -138,7 +140,8 @@ export class YinPitchDetector {
     const b = cmnd[best];
     const c = cmnd[best + 1];
     const denominator = a - 2 * b + c;
-    const shift = denominator > 0 ? (0.5 * (a - c)) / denominator : 0;
+    // The same for the shift: the flat case gives 0 as a fractional number (0 · a), not an integer.
+    const shift = denominator > 0 ? (0.5 * (a - c)) / denominator : 0 * a;
     out.f0Hz = this.sampleRate / (best + shift);
   }
 }
