@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, showView, waitForReview, WAIT, type AppPage, useAppServer } from './app-support.ts';
+import { longestMainThreadGap, openApp, showView, startMainThreadHeartbeat, waitForReview, WAIT, type AppPage, useAppServer } from './app-support.ts';
 import { tempFolder, writeLoopedWav } from './long-wav.ts';
 import { voiceLikeSignal } from './test-audio.ts';
 
@@ -51,22 +51,13 @@ describe('a long recording', () => {
     const { page } = app;
     try {
       // A heartbeat on the main thread: the longest gap between timer ticks while it works.
-      await page.evaluate(() => {
-        const w = window as unknown as { maxGapMs: number };
-        w.maxGapMs = 0;
-        let last = performance.now();
-        setInterval(() => {
-          const now = performance.now();
-          w.maxGapMs = Math.max(w.maxGapMs, now - last);
-          last = now;
-        }, 20);
-      });
+      await startMainThreadHeartbeat(page);
       await page.locator('luister-file-picker input[type="file"]').setInputFiles(path);
       const seen = await progressValues(page, 25);
       expect(seen.length).toBeGreaterThan(5);
       for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]);
       expect(fileWorkers(page)).toBe(1);
-      const maxGap = await page.evaluate(() => (window as unknown as { maxGapMs: number }).maxGapMs);
+      const maxGap = await longestMainThreadGap(page);
       expect(maxGap).toBeLessThan(250);
 
       await page.locator('luister-analysis-progress button').click();

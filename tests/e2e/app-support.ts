@@ -110,3 +110,25 @@ export function useAppServer(): { readonly server: Server; readonly browser: Bro
   });
   return running;
 }
+
+/**
+ * Starts a 20 ms heartbeat on the page's main thread; `longestMainThreadGap` reads the longest
+ * gap between its ticks since: how long the page could not respond.
+ */
+export function startMainThreadHeartbeat(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { maxGapMs: number };
+    w.maxGapMs = 0;
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      w.maxGapMs = Math.max(w.maxGapMs, now - last);
+      last = now;
+    }, 20);
+  });
+}
+
+/** The longest main-thread gap since startMainThreadHeartbeat, ms. */
+export function longestMainThreadGap(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { maxGapMs: number }).maxGapMs);
+}
