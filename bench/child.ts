@@ -16,6 +16,8 @@ export interface ChildResult {
   peakRssBytes: number | null;
   /** How the peak was measured. */
   rssMethod: string;
+  /** CPU seconds (user + system) the child used; null without GNU time. */
+  cpuSec: number | null;
   stdoutTail: string;
   stderrTail: string;
 }
@@ -57,7 +59,7 @@ export function runMeasured(
 ): Promise<ChildResult> {
   const useTime = hasGnuTime();
   const timeFile = join(options.tempDir, `${options.label}.time`);
-  const [file, argv] = useTime ? ['/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
+  const [file, argv] = useTime ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, command, ...args]] : [command, args];
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const child = spawn(file, argv, { cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -91,12 +93,14 @@ export function runMeasured(
       const wallSec = Number(process.hrtime.bigint() - started) / 1e9;
       let peakRssBytes: number | null = null;
       let rssMethod: string;
+      let cpuSec: number | null = null;
       if (useTime) {
         rssMethod = '/usr/bin/time %M';
         try {
           const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
-          const kb = Number(lines[lines.length - 1]);
+          const [kb, user, system] = lines[lines.length - 1].split(' ').map(Number);
           if (Number.isFinite(kb) && kb > 0) peakRssBytes = kb * 1024;
+          if (Number.isFinite(user) && Number.isFinite(system)) cpuSec = user + system;
           rmSync(timeFile, { force: true });
         } catch {
           peakRssBytes = null;
@@ -105,7 +109,7 @@ export function runMeasured(
         rssMethod = 'polled /proc VmHWM';
         peakRssBytes = polledHwmKb > 0 ? polledHwmKb * 1024 : null;
       }
-      resolve({ code, signal, timedOut, wallSec, peakRssBytes, rssMethod, stdoutTail: stdout, stderrTail: stderr });
+      resolve({ code, signal, timedOut, wallSec, peakRssBytes, rssMethod, cpuSec, stdoutTail: stdout, stderrTail: stderr });
     });
   });
 }

@@ -213,6 +213,8 @@ export interface OfflineRun {
   syllables: number[];
   frames: number;
   heapAfterBytes: number;
+  /** CPU seconds (user + system) of this process during the run: the analysis runs on one thread. */
+  cpuSec: number;
 }
 
 /**
@@ -227,6 +229,7 @@ export async function offlineRun(gc: GcFunction, loop: Float32Array[], sampleRat
   const buffers = loop.map(() => new Float32Array(block));
   const total = Math.round(audioSec * sampleRate);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const analyzer = new RecordingAnalyzer(sampleRate, assignChannels(channels));
   for (let done = 0, blocks = 0; done < total; blocks++) {
     const n = Math.min(block, total - done);
@@ -239,6 +242,7 @@ export async function offlineRun(gc: GcFunction, loop: Float32Array[], sampleRat
   const t1 = performance.now();
   const report = analyzer.finish();
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   const heapAfterBytes = process.memoryUsage().heapUsed;
   const speakers = Object.values(report.speakers).filter((s) => s !== undefined);
   const wallSec = (t2 - t0) / 1000;
@@ -254,5 +258,6 @@ export async function offlineRun(gc: GcFunction, loop: Float32Array[], sampleRat
     syllables: speakers.map((s) => s.summary.syllables),
     frames: speakers[0]?.frames.f0Hz.length ?? 0,
     heapAfterBytes,
+    cpuSec: (cpu.user + cpu.system) / 1e6,
   };
 }

@@ -17,6 +17,7 @@ import { SpectralAnalyzer, spectralSizeFor, type SpectralFeatures } from './spec
 import { SyllableNucleusDetector } from './syllables.ts';
 import { VoiceActivityDetector } from './vad.ts';
 import { LowRateStream } from './low-rate-stream.ts';
+import { ZeroCrossingStream } from './zero-crossings.ts';
 
 export interface ChannelAnalyzerOptions {
   /** Largest block `process` will be given; sizes the scratch buffers. */
@@ -59,6 +60,8 @@ export class ChannelAnalyzer {
 
   /** Newest `span` analysis samples, written twice so the window is one contiguous run. */
   private readonly ring: Float64Array;
+  /** Zero crossings of the analysis signal, in step with `ring`. */
+  private readonly crossings: ZeroCrossingStream;
   private readonly span: number;
   /** Centre offset of the frame window within `span`. */
   private readonly before: number;
@@ -80,7 +83,6 @@ export class ChannelAnalyzer {
     spreadHz: 0,
     flatness: 0,
     rolloffHz: 0,
-    zcrHz: 0,
     bandDb: 0,
     highBandDb: 0,
   };
@@ -131,6 +133,7 @@ export class ChannelAnalyzer {
     this.before = Math.max(pitchCentre, pitchInput - pitchCentre, Math.ceil(spectralSize / 2));
     this.span = 2 * this.before + 1;
     this.ring = new Float64Array(2 * this.span);
+    this.crossings = new ZeroCrossingStream(this.span);
     this.pitchStart = this.before - pitchCentre;
     this.spectralStart = this.before - spectralSize / 2;
     this.levelStart = this.before - Math.floor(this.levelLength / 2);
@@ -191,6 +194,7 @@ export class ChannelAnalyzer {
     const span = this.span;
     this.ring[this.ringPos] = x;
     this.ring[this.ringPos + span] = x;
+    this.crossings.push(x, this.ringPos);
     this.pitchStream?.push(this.ring, this.ringPos + span);
     this.ringPos = this.ringPos + 1 === span ? 0 : this.ringPos + 1;
     this.produced++;
@@ -230,7 +234,8 @@ export class ChannelAnalyzer {
     frames[at + FrameField.spreadHz] = spectral.spreadHz;
     frames[at + FrameField.flatness] = spectral.flatness;
     frames[at + FrameField.rolloffHz] = spectral.rolloffHz;
-    frames[at + FrameField.zcrHz] = spectral.zcrHz;
+    const spectralSize = this.spectral.size;
+    frames[at + FrameField.zcrHz] = (this.crossings.within(base + this.spectralStart, spectralSize) * this.analysisRate) / spectralSize;
     frames[at + FrameField.bandDb] = spectral.bandDb;
     frames[at + FrameField.highBandDb] = spectral.highBandDb;
     this.noiseFloor.update(frames, at + FrameField.levelDb, at + FrameField.floorDb);

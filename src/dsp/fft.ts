@@ -58,14 +58,62 @@ export class RealFft {
 
   /** Spectrum of `input[0..size)` into `re`/`im[0..size/2]` (length at least size/2 + 1). */
   forward(input: ArrayLike<number>, re: Float64Array, im: Float64Array): void {
-    const half = this.half;
     const zr = this.workRe;
     const zi = this.workIm;
-    for (let n = 0; n < half; n++) {
+    for (let n = 0; n < this.half; n++) {
       const j = this.bitReverse[n];
       zr[j] = input[2 * n];
       zi[j] = input[2 * n + 1];
     }
+    this.transformLoaded(re, im);
+  }
+
+  /**
+   * Spectrum of `input[start .. start + length)` zero-padded to the FFT size (length ≤ size).
+   * Reads the caller's samples in place: no padded copy per call.
+   */
+  forwardSegment(input: Float64Array, start: number, length: number, re: Float64Array, im: Float64Array): void {
+    const zr = this.workRe;
+    const zi = this.workIm;
+    const bitReverse = this.bitReverse;
+    const pairs = length >> 1;
+    for (let n = 0; n < pairs; n++) {
+      const j = bitReverse[n];
+      zr[j] = input[start + 2 * n];
+      zi[j] = input[start + 2 * n + 1];
+    }
+    let n = pairs;
+    if (length & 1) {
+      const j = bitReverse[n++];
+      zr[j] = input[start + length - 1];
+      zi[j] = 0;
+    }
+    for (; n < this.half; n++) {
+      const j = bitReverse[n];
+      zr[j] = 0;
+      zi[j] = 0;
+    }
+    this.transformLoaded(re, im);
+  }
+
+  /** Spectrum of `input[start .. start + size)` times `window[0..size)`, without a windowed copy. */
+  forwardWindowed(input: Float64Array, start: number, window: Float64Array, re: Float64Array, im: Float64Array): void {
+    const zr = this.workRe;
+    const zi = this.workIm;
+    const bitReverse = this.bitReverse;
+    for (let n = 0; n < this.half; n++) {
+      const j = bitReverse[n];
+      zr[j] = input[start + 2 * n] * window[2 * n];
+      zi[j] = input[start + 2 * n + 1] * window[2 * n + 1];
+    }
+    this.transformLoaded(re, im);
+  }
+
+  /** Butterflies and the real split, on samples already packed into the work arrays. */
+  private transformLoaded(re: Float64Array, im: Float64Array): void {
+    const half = this.half;
+    const zr = this.workRe;
+    const zi = this.workIm;
     this.butterflies(-1);
     // Split: X[k] = E[k] + W^k O[k], E = (Z[k] + conj Z[M-k]) / 2, O = (Z[k] - conj Z[M-k]) / 2i.
     re[0] = zr[0] + zi[0];
@@ -161,51 +209,57 @@ export class RealFft {
     const stageCos = this.stageCos;
     const stageSin = this.stageSin;
     let span = 4;
-    // Two radix-2 stages (span and 2·span) per pass over the data: half the loads and stores.
+    // Two radix-2 stages (span and 2·span) per pass over the data, as one radix-4 butterfly: half
+    // the loads and stores, and three twiddle products per four points instead of four. The
+    // twiddle index k is the outer loop so each k's three twiddles are worked out once.
     for (; 2 * span < half; span <<= 2) {
       const span2 = span << 1;
-      for (let start = 0; start < half; start += span << 2) {
-        for (let k = 0; k < span; k++) {
-          const w1r = stageCos[span + k];
-          const w1i = sign * stageSin[span + k];
-          const w2r = stageCos[span2 + k];
-          const w2i = sign * stageSin[span2 + k];
-          const a0 = start + k;
+      const stride = span << 2;
+      for (let k = 0; k < span; k++) {
+        // w1 = W(2·span)^k, w2 = W(4·span)^k, w3 = w1·w2.
+        const w1r = stageCos[span + k];
+        const w1i = sign * stageSin[span + k];
+        const w2r = stageCos[span2 + k];
+        const w2i = sign * stageSin[span2 + k];
+        const w3r = w1r * w2r - w1i * w2i;
+        const w3i = w1r * w2i + w1i * w2r;
+        for (let a0 = k; a0 < half; a0 += stride) {
           const a1 = a0 + span;
           const a2 = a1 + span;
           const a3 = a2 + span;
-          // Stage span: (x0, x1) and (x2, x3), both with twiddle w1.
+          // p1 = w1·x1, p2 = w2·x2, p3 = w3·x3; then
+          // out0,2 = (x0 + p1) ± (p2 + p3), out1,3 = (x0 − p1) ± (±i)(p2 − p3).
           let r = zr[a1];
           let i = zi[a1];
-          let tr = r * w1r - i * w1i;
-          let ti = r * w1i + i * w1r;
-          const y0r = zr[a0] + tr;
-          const y0i = zi[a0] + ti;
-          const y1r = zr[a0] - tr;
-          const y1i = zi[a0] - ti;
+          const p1r = r * w1r - i * w1i;
+          const p1i = r * w1i + i * w1r;
+          r = zr[a2];
+          i = zi[a2];
+          const p2r = r * w2r - i * w2i;
+          const p2i = r * w2i + i * w2r;
           r = zr[a3];
           i = zi[a3];
-          tr = r * w1r - i * w1i;
-          ti = r * w1i + i * w1r;
-          const y2r = zr[a2] + tr;
-          const y2i = zi[a2] + ti;
-          const y3r = zr[a2] - tr;
-          const y3i = zi[a2] - ti;
-          // Stage 2·span: (y0, y2) with twiddle w2, (y1, y3) with w2·(±i).
-          tr = y2r * w2r - y2i * w2i;
-          ti = y2r * w2i + y2i * w2r;
-          zr[a0] = y0r + tr;
-          zi[a0] = y0i + ti;
-          zr[a2] = y0r - tr;
-          zi[a2] = y0i - ti;
-          r = y3r * w2r - y3i * w2i;
-          i = y3r * w2i + y3i * w2r;
-          tr = -sign * i;
-          ti = sign * r;
-          zr[a1] = y1r + tr;
-          zi[a1] = y1i + ti;
-          zr[a3] = y1r - tr;
-          zi[a3] = y1i - ti;
+          const p3r = r * w3r - i * w3i;
+          const p3i = r * w3i + i * w3r;
+          const x0r = zr[a0];
+          const x0i = zi[a0];
+          const sumR = x0r + p1r;
+          const sumI = x0i + p1i;
+          const difR = x0r - p1r;
+          const difI = x0i - p1i;
+          const hiSumR = p2r + p3r;
+          const hiSumI = p2i + p3i;
+          // (p2 − p3)·(±i): the span-2·span twiddle of the odd pair.
+          const hiDifR = -sign * (p2i - p3i);
+          const hiDifI = sign * (p2r - p3r);
+          zr[a0] = sumR + hiSumR;
+          zi[a0] = sumI + hiSumI;
+          zr[a2] = sumR - hiSumR;
+          zi[a2] = sumI - hiSumI;
+          zr[a1] = difR + hiDifR;
+          zi[a1] = difI + hiDifI;
+          zr[a3] = difR - hiDifR;
+          zi[a3] = difI - hiDifI;
         }
       }
     }

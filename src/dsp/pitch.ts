@@ -29,11 +29,10 @@ export class YinPitchDetector {
   private readonly sampleRate: number;
   private readonly settings: PitchSettings;
   private readonly fft: RealFft;
-  private readonly padded: Float64Array;
-  private readonly reA: Float64Array;
-  private readonly imA: Float64Array;
-  private readonly reB: Float64Array;
-  private readonly imB: Float64Array;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+  /** W / (L − τ): scales the difference over the L − τ pairs at lag τ to W pairs. */
+  private readonly toWindow: Float64Array;
   private readonly correlation: Float64Array;
   private readonly energyPrefix: Float64Array;
   private readonly cmnd: Float64Array;
@@ -50,12 +49,11 @@ export class YinPitchDetector {
     this.frameLength = this.window + this.maxLag + 1;
     const size = nextPowerOfTwo(this.frameLength);
     this.fft = new RealFft(size);
-    this.padded = new Float64Array(size);
     const bins = size / 2 + 1;
-    this.reA = new Float64Array(bins);
-    this.imA = new Float64Array(bins);
-    this.reB = new Float64Array(bins);
-    this.imB = new Float64Array(bins);
+    this.re = new Float64Array(bins);
+    this.im = new Float64Array(bins);
+    this.toWindow = new Float64Array(this.maxLag + 1);
+    for (let lag = 0; lag <= this.maxLag; lag++) this.toWindow[lag] = this.window / (this.frameLength - lag);
     this.correlation = new Float64Array(size);
     this.energyPrefix = new Float64Array(this.frameLength + 1);
     this.cmnd = new Float64Array(this.maxLag + 2);
@@ -80,32 +78,28 @@ export class YinPitchDetector {
       return;
     }
 
-    // r(τ) = Σ_{j<W} x_j x_{j+τ}: cross-correlation of the first W samples with the frame.
-    const padded = this.padded;
-    padded.fill(0);
-    for (let j = 0; j < W; j++) padded[j] = frame[start + j];
-    this.fft.forward(padded, this.reA, this.imA);
-    for (let j = 0; j < L; j++) padded[j] = frame[start + j];
-    this.fft.forward(padded, this.reB, this.imB);
-    const bins = this.reA.length;
-    for (let k = 0; k < bins; k++) {
-      // conj(A)·B, stored back into A.
-      const ar = this.reA[k];
-      const ai = this.imA[k];
-      const br = this.reB[k];
-      const bi = this.imB[k];
-      this.reA[k] = ar * br + ai * bi;
-      this.imA[k] = ar * bi - ai * br;
+    // R(τ) = Σ_{j<L−τ} x_j x_{j+τ}, the frame's own autocorrelation: one FFT there and back
+    // (|X|² is real), where the fixed-window form (eq. 1) needs a third. The pairs at lag τ then
+    // span the whole frame minus τ, at least W of them at the longest lag.
+    const re = this.re;
+    const im = this.im;
+    this.fft.forwardSegment(frame, start, L, re, im);
+    for (let k = 0; k < re.length; k++) {
+      re[k] = re[k] * re[k] + im[k] * im[k];
+      im[k] = 0;
     }
-    this.fft.inverse(this.reA, this.imA, this.correlation);
+    this.fft.inverse(re, im, this.correlation);
 
-    // Difference function d(τ) = r_t(0) + r_{t+τ}(0) − 2 r_t(τ) (eq. 7), and its cumulative mean
+    // Difference function d(τ) = Σ (x_j − x_{j+τ})² over those pairs (eq. 6, with eq. 2's
+    // shrinking window), scaled to W pairs so that lags compare fairly, and its cumulative mean
     // normalised form d'(τ) = d(τ) / ((1/τ) Σ_{k≤τ} d(k)) (eq. 8).
     const cmnd = this.cmnd;
+    const toWindow = this.toWindow;
+    const total = prefix[L];
     cmnd[0] = 1;
     let running = 0;
     for (let lag = 1; lag <= maxLag; lag++) {
-      let d = energy0 + (prefix[lag + W] - prefix[lag]) - 2 * this.correlation[lag];
+      let d = (prefix[L - lag] + (total - prefix[lag]) - 2 * this.correlation[lag]) * toWindow[lag];
       if (d < 0) d = 0;
       running += d;
       cmnd[lag] = running > 0 ? (d * lag) / running : 1;

@@ -10,8 +10,6 @@ export interface SpectralFeatures {
   flatness: number;
   /** Frequency below which `rolloffFraction` of the amplitude sum lies, Hz. */
   rolloffHz: number;
-  /** Zero crossings per second of the unwindowed frame. */
-  zcrHz: number;
   /** Power in the vowel band (config `bandLowHz`–`bandHighHz`), dB relative to full scale. */
   bandDb: number;
   /** Power above 2 kHz (fricatives, breath), dB relative to full scale. */
@@ -38,7 +36,6 @@ export class SpectralAnalyzer {
   private readonly highHighBin: number;
   private readonly fft: RealFft;
   private readonly hann: Float64Array;
-  private readonly windowed: Float64Array;
   private readonly re: Float64Array;
   private readonly im: Float64Array;
   readonly amplitude: Float64Array;
@@ -58,7 +55,6 @@ export class SpectralAnalyzer {
       power += this.hann[i] * this.hann[i];
     }
     this.windowPower = power;
-    this.windowed = new Float64Array(size);
     this.re = new Float64Array(size / 2 + 1);
     this.im = new Float64Array(size / 2 + 1);
     this.amplitude = new Float64Array(size / 2);
@@ -71,20 +67,7 @@ export class SpectralAnalyzer {
 
   analyze(frame: Float64Array, start: number, out: SpectralFeatures): void {
     const size = this.size;
-    let crossings = 0;
-    // Same rule as meyda's zcr: a sign change, counting 0 as positive. Counted without a branch:
-    // in noise the signs are a coin toss, which a branch predictor cannot learn.
-    let previousNegative = frame[start] < 0 ? 1 : 0;
-    for (let i = 0; i < size; i++) {
-      const x = frame[start + i];
-      const negative = x < 0 ? 1 : 0;
-      crossings += negative ^ previousNegative;
-      previousNegative = negative;
-      this.windowed[i] = x * this.hann[i];
-    }
-    out.zcrHz = (crossings * this.sampleRate) / size;
-
-    this.fft.forward(this.windowed, this.re, this.im);
+    this.fft.forwardWindowed(frame, start, this.hann, this.re, this.im);
     const amplitude = this.amplitude;
     const bins = amplitude.length;
     let sum = 0;

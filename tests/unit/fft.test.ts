@@ -35,6 +35,41 @@ describe('RealFft', () => {
     });
   }
 
+  for (const length of [0, 1, 200, 335, 511, 512]) {
+    it(`forwardSegment reads a segment in place as if zero-padded, length ${length} of 512`, () => {
+      const random = seededRandom(length + 7);
+      const stream = new Float64Array(1000).map(() => random() - 0.5);
+      const start = 123;
+      const padded = new Float64Array(512);
+      padded.set(stream.subarray(start, start + length));
+      const fft = new RealFft(512);
+      const expected = { re: new Float64Array(257), im: new Float64Array(257) };
+      fft.forward(padded, expected.re, expected.im);
+      // Garbage left in the output arrays must not leak into the result.
+      const re = new Float64Array(257).fill(9);
+      const im = new Float64Array(257).fill(9);
+      fft.forwardSegment(stream, start, length, re, im);
+      expect(Array.from(re)).toEqual(Array.from(expected.re));
+      expect(Array.from(im)).toEqual(Array.from(expected.im));
+    });
+  }
+
+  it('forwardWindowed equals the transform of the windowed copy', () => {
+    const random = seededRandom(5);
+    const stream = new Float64Array(800).map(() => random() - 0.5);
+    const window = new Float64Array(256).map((_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / 255));
+    const start = 77;
+    const windowed = new Float64Array(256).map((_, i) => stream[start + i] * window[i]);
+    const fft = new RealFft(256);
+    const expected = { re: new Float64Array(129), im: new Float64Array(129) };
+    fft.forward(windowed, expected.re, expected.im);
+    const re = new Float64Array(129);
+    const im = new Float64Array(129);
+    fft.forwardWindowed(stream, start, window, re, im);
+    expect(Array.from(re)).toEqual(Array.from(expected.re));
+    expect(Array.from(im)).toEqual(Array.from(expected.im));
+  });
+
   it('rejects sizes that are not powers of two', () => {
     expect(() => new RealFft(100)).toThrow(/power of two/);
   });
