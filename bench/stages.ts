@@ -98,7 +98,7 @@ export async function measureStages(gc: GcFunction, log: GcLog, input48: Float32
       },
     },
     {
-      stage: `  inside it: RealFft(${fftSize}).forward (x2)`,
+      stage: `  inside it: RealFft(${fftSize}).forward (x1)`,
       where: 'src/dsp/fft.ts',
       per: 'call',
       calls: 8000,
