@@ -16,7 +16,7 @@ import { YinPitchDetector, integrationWindowSec, type PitchEstimate } from './pi
 import { SpectralAnalyzer, spectralSizeFor, type SpectralFeatures } from './spectral.ts';
 import { SyllableNucleusDetector } from './syllables.ts';
 import { VoiceActivityDetector } from './vad.ts';
-import { LowRateStream } from './low-rate-stream.ts';
+import { LowRateStream, lowRateDelay } from './low-rate-stream.ts';
 import { ZeroCrossingStream } from './zero-crossings.ts';
 
 export interface ChannelAnalyzerOptions {
@@ -107,8 +107,8 @@ export class ChannelAnalyzer {
     const pitchFactor = this.analysisRate >= 14000 ? 2 : 1;
     this.pitch = new YinPitchDetector(this.analysisRate / pitchFactor, s.pitch);
     const pitchLength = this.pitch.frameLength;
-    // Half-length of the pitch stream's low-pass, in analysis samples (see LowRateStream).
-    const pitchFilterHalf = pitchFactor > 1 ? 6 * pitchFactor : 0;
+    // Half-length of the pitch stream's low-pass, in analysis samples.
+    const pitchFilterHalf = pitchFactor > 1 ? lowRateDelay(pitchFactor) : 0;
     // Analysis samples the pitch window depends on, and the one its centre falls on, from the first.
     const pitchInput = pitchFactor * (pitchLength - 1) + 2 * pitchFilterHalf + 1;
     const pitchCentre = pitchFactor * Math.floor(pitchLength / 2) + pitchFilterHalf;
@@ -146,7 +146,6 @@ export class ChannelAnalyzer {
     this.nextFrameReadyAt = this.readyAt(0);
     if (pitchFactor > 1) {
       this.pitchStream = new LowRateStream(pitchFactor, pitchLength, this.span + pitchFactor);
-      if (this.pitchStream.delay !== pitchFilterHalf) throw new Error('pitch stream filter length changed');
     } else {
       this.pitchStream = null;
     }

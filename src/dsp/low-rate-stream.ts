@@ -1,5 +1,16 @@
 import { foldTaps, lowPassTaps, symmetricFir } from './decimator.ts';
 
+/** Filter half-length in output samples: 6 keeps aliases under −60 dB. */
+const ZEROS_PER_SIDE = 6;
+
+/**
+ * Input samples by which the stream's outputs lag (its filter's half-length), for a caller that
+ * must size its own buffers before the stream exists.
+ */
+export function lowRateDelay(factor: number): number {
+  return foldTaps(lowPassTaps(factor, ZEROS_PER_SIDE)).length - 1;
+}
+
 /**
  * A low-passed copy of the analysis signal at 1/factor of its rate, kept as it streams in, for a
  * stage that needs only the lower band: YIN finds the period of voices up to 500 Hz as well from
@@ -26,12 +37,11 @@ export class LowRateStream {
   /**
    * @param windowLength low-rate samples one window holds
    * @param lookahead input samples by which the newest input may run ahead of a window's end
-   * @param zerosPerSide filter half-length in output samples: 6 keeps aliases under −60 dB
    */
-  constructor(factor: number, windowLength: number, lookahead: number, zerosPerSide = 6) {
+  constructor(factor: number, windowLength: number, lookahead: number) {
     this.factor = factor;
-    this.folded = foldTaps(lowPassTaps(factor, zerosPerSide));
-    this.delay = this.folded.length - 1;
+    this.folded = foldTaps(lowPassTaps(factor, ZEROS_PER_SIDE));
+    this.delay = lowRateDelay(factor);
     this.capacity = windowLength + Math.ceil(lookahead / factor) + 2;
     this.ring = new Float64Array(2 * this.capacity);
     // The first input sample completes the output centred `delay` samples before the stream.
