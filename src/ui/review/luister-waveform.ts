@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import WaveSurfer from 'wavesurfer.js';
-import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.js';
 import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.js';
 import type { ReportEvent, SpeakerRole } from '../../report/report-types.ts';
 import { formatClock } from '../format.ts';
@@ -10,6 +9,7 @@ import { SPEAKER_COLORS } from '../shared/speaker-colors.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { EventMarks, type MarkedEvent } from './event-marks.ts';
 import { UNKNOWN_EVENT_COLOR, eventStyle } from './event-style.ts';
+import { TIMELINE_HEIGHT, WaveformTimeline } from './waveform-timeline.ts';
 
 export interface ViewRange {
   /** First and last second visible in the waveform's scroll area. */
@@ -24,14 +24,15 @@ const ZOOM_STEPS = 100;
 const CHANNEL_HEIGHT = 88;
 
 /**
- * The recording as a waveform (one lane per channel) with a timeline, zoom, playback and the
- * report's events as labelled regions (see event-marks.ts).
+ * The recording as a waveform (one lane per channel) with a timeline (see waveform-timeline.ts),
+ * zoom, playback and the report's events as labelled regions (see event-marks.ts).
  *
  * @fires event-activate - CustomEvent<{ index: number }>: a region was clicked (index into `events`).
  * @fires view-change - CustomEvent<ViewRange>: the visible time range changed (zoom, scroll, resize).
  * @fires play-state - CustomEvent<{ playing: boolean }>
  * @csspart wave - the focusable waveform area.
  * @csspart toolbar - play button, time and zoom controls.
+ * @csspart timeline - the time axis under the waveform.
  */
 @customElement('luister-waveform')
 export class LuisterWaveform extends LitElement {
@@ -72,6 +73,11 @@ export class LuisterWaveform extends LitElement {
         border: 1px solid var(--luister-border);
         border-radius: 6px;
         background: var(--luister-surface);
+      }
+
+      /* Outside wavesurfer's scroll area, so it spans the visible width and is drawn for it alone. */
+      .timeline {
+        height: ${TIMELINE_HEIGHT}px;
       }
 
       /* At the bottom of each channel's row: event labels take the top. */
@@ -138,6 +144,7 @@ export class LuisterWaveform extends LitElement {
   @state() private zoomStep = 0;
 
   @query('.surface') private surface!: HTMLElement;
+  @query('.timeline') private timelineSlot!: HTMLElement;
 
   private readonly i18n = new LocaleController(this);
   private wavesurfer: WaveSurfer | null = null;
@@ -146,6 +153,7 @@ export class LuisterWaveform extends LitElement {
   );
   /** The language the event labels are in; they are relabelled when it changes. */
   private labelledLocale = this.i18n.locale;
+  private readonly timeline = new WaveformTimeline();
   private stackPending = false;
   /** Bumped whenever the waveform is torn down, so a creation still scheduled is dropped. */
   private build = 0;
@@ -235,15 +243,16 @@ export class LuisterWaveform extends LitElement {
           >`,
         )}
         <div class="surface"></div>
+        <div class="timeline" part="timeline"></div>
       </div>
       <p class="hint" id="wave-hint">${t('waveform.hint')}</p>
     `;
   }
 
   /**
-   * Builds the waveform once the new view has been laid out and painted. Wavesurfer's timeline
-   * reads the layout for every tick it draws; in the task that rendered a review, each read laid
-   * out the whole new page (a long list, the report card), which blocked it for hundreds of ms.
+   * Builds the waveform once the new view has been laid out and painted: wavesurfer reads the
+   * layout as it builds, and in the task that rendered a review each read laid out the whole new
+   * page (a long list, the report card), which blocked it for hundreds of ms.
    */
   private createWaveSurferAfterPaint(): void {
     this.destroyWaveSurfer();
@@ -270,16 +279,7 @@ export class LuisterWaveform extends LitElement {
       normalize: true,
       dragToSeek: true,
       autoScroll: true,
-      plugins: [
-        TimelinePlugin.create({
-          height: 22,
-          formatTimeCallback: formatClock,
-          // Full opacity: faded secondary labels would fail text contrast.
-          secondaryLabelOpacity: 1,
-          style: { fontSize: '11px', color: '#4d5666' },
-        }),
-        ZoomPlugin.create({ scale: 0.25, maxZoom: MAX_PX_PER_SEC, exponentialZooming: true }),
-      ],
+      plugins: [ZoomPlugin.create({ scale: 0.25, maxZoom: MAX_PX_PER_SEC, exponentialZooming: true })],
     });
     this.wavesurfer = ws;
     ws.on('play', () => this.setPlaying(true));
@@ -297,6 +297,9 @@ export class LuisterWaveform extends LitElement {
     ws.load(this.mediaUrl, this.peaks, this.duration)
       .then(() => {
         if (this.wavesurfer !== ws) return;
+        // Once the waveform is drawn: a canvas in this element then means a drawn waveform, which
+        // is what waiting for a review looks for.
+        this.timeline.attach(this.timelineSlot);
         // The view first: read before the marks go in, it costs no layout of them.
         this.emitView();
         this.addRegions();
@@ -311,6 +314,7 @@ export class LuisterWaveform extends LitElement {
     this.build++;
     this.wavesurfer?.destroy();
     this.wavesurfer = null;
+    this.timeline.detach();
     this.marks.show([], 1, 1);
     this.playing = false;
     this.currentTime = 0;
@@ -377,9 +381,12 @@ export class LuisterWaveform extends LitElement {
     return { start: (scroll / total) * duration, end: (Math.min(total, scroll + ws.getWidth()) / total) * duration };
   }
 
+  /** Tells the lanes (view-change) and the timeline the visible range: one reading for both. */
   private emitView(): void {
     const range = this.visibleRange();
-    if (range) this.dispatchEvent(new CustomEvent('view-change', { detail: range, bubbles: true, composed: true }));
+    if (!range) return;
+    this.timeline.show(range.start, range.end, this.wavesurfer?.getDuration() ?? range.end);
+    this.dispatchEvent(new CustomEvent('view-change', { detail: range, bubbles: true, composed: true }));
   }
 
   /** Pixels per second that fill the width exactly: zoom step 0. */

@@ -1,0 +1,223 @@
+/**
+ * Zooming the waveform of an hour-long recording, in Chromium: every step from fit to the closest
+ * zoom and back leaves the page responsive, and the timeline under the waveform labels exactly the
+ * stretch that is on screen, its labels evenly spaced, never crowded, in h:mm:ss past the hour.
+ *
+ * Before, wavesurfer's timeline plugin made and laid out an element for every tick of the whole
+ * recording on each zoom (3,660 from zoom step 70 on): 1.4–1.7 s per step there on a quiet
+ * two-core machine, up to 8 s on a busy one.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { longestMainThreadGap, openApp, startMainThreadHeartbeat, waitForReview, WAIT, useAppServer, type AppPage } from './app-support.ts';
+import { tempFolder, writeLoopedWav } from './long-wav.ts';
+import { voiceLikeSignal } from './test-audio.ts';
+
+const running = useAppServer();
+const folder = tempFolder('luister-zoom-');
+const RATE = 16000;
+/** Just over the hour, so the end of the timeline reads h:mm:ss. */
+const DURATION_SEC = 61 * 60;
+const path = join(folder.path, 'uur-gesprek.wav');
+/**
+ * The longest main-thread gap allowed around one zoom step, with the call's 4,500 event marks:
+ * they are laid out again at every new width, which is most of what a step costs now (0.3–2.2 s
+ * measured on a busy two-core machine; with the old timeline, 1.3–8 s). A guard against seconds
+ * of freeze; the bound below is the one that tells the timelines apart.
+ */
+const MAX_GAP_MS = 4000;
+/**
+ * The same from zoom step 70 on, with the event marks hidden: the waveform and its timeline alone.
+ * Measured 110–250 ms on a busy two-core machine; the old timeline, 2.3–8 s (1.4–1.7 s quiet).
+ */
+const MAX_GAP_CLOSE_MS = 800;
+/** From this zoom step on, the old timeline made an element per second of the recording. */
+const CLOSE_STEP = 70;
+/** Narrowest spacing of labelled ticks, px: the widest label ("1:01:00") is about 40 px. */
+const MIN_LABEL_SPACING_PX = 45;
+
+beforeAll(() => {
+  // An hour of a two-voice call, written to disk piece by piece (234 MB).
+  const voices = [voiceLikeSignal(RATE, { seed: 5 }), voiceLikeSignal(RATE, { seed: 6, pitchScale: 1.6 })];
+  writeLoopedWav(path, voices, RATE, DURATION_SEC);
+});
+afterAll(() => folder.remove());
+
+interface TimelineState {
+  /** Visible range as wavesurfer's scroll container shows it, s. */
+  start: number;
+  end: number;
+  /** The timeline's labels, in order, and where each tick is in canvas pixels. */
+  labels: string[];
+  xs: number[];
+  width: number;
+  /** Per label tick: whether its column is inked over most of the canvas' height (a full tick). */
+  inked: boolean[];
+  /** Halfway between the first two labels: the same test, which must fail (short ticks or none). */
+  inkedBetween: boolean | null;
+}
+
+/** Seconds of an m:ss or h:mm:ss label. */
+function secondsOf(label: string): number {
+  return label.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+/** Reads the visible range from the scroll container and the timeline's labels and pixels. */
+function timelineState(page: AppPage['page']): Promise<TimelineState | null> {
+  return page.locator('luister-waveform').evaluate((waveform: HTMLElement, duration: number) => {
+    const scroll = waveform.shadowRoot?.querySelector('.surface > div')?.shadowRoot?.querySelector<HTMLElement>('.scroll');
+    const canvas = waveform.shadowRoot?.querySelector<HTMLCanvasElement>('[part="timeline"] canvas');
+    if (!scroll || !canvas || !canvas.dataset.labels) return null;
+    const start = (scroll.scrollLeft / scroll.scrollWidth) * duration;
+    const end = (Math.min(scroll.scrollWidth, scroll.scrollLeft + scroll.clientWidth) / scroll.scrollWidth) * duration;
+    const labels = canvas.dataset.labels.split(' ');
+    const xs = labels.map((label) => {
+      const seconds = label.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+      return ((seconds - start) / (end - start)) * canvas.clientWidth;
+    });
+    const ratio = canvas.width / canvas.clientWidth;
+    const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height);
+    const inkedAt = (x: number): boolean => {
+      if (!pixels) return false;
+      // The tick is a line one CSS pixel wide: look a pixel either side for rounding.
+      const from = Math.max(0, Math.floor((x - 1) * ratio));
+      const to = Math.min(canvas.width - 1, Math.ceil((x + 1) * ratio));
+      let rows = 0;
+      for (let y = 0; y < canvas.height; y++) {
+        let ink = false;
+        for (let px = from; px <= to && !ink; px++) ink = pixels.data[(y * canvas.width + px) * 4 + 3] > 128;
+        if (ink) rows++;
+      }
+      return rows > 0.85 * canvas.height;
+    };
+    return {
+      start,
+      end,
+      labels,
+      xs,
+      width: canvas.clientWidth,
+      inked: xs.map(inkedAt),
+      inkedBetween: xs.length > 1 ? inkedAt((xs[0] + xs[1]) / 2) : null,
+    };
+  }, DURATION_SEC);
+}
+
+/** Checks the timeline against the visible range; returns the label step, s. */
+function expectTimelineMatches(state: TimelineState | null): number {
+  expect(state).not.toBeNull();
+  const { start, end, labels, xs, width, inked, inkedBetween } = state as TimelineState;
+  const seconds = labels.map(secondsOf);
+  expect(labels.length).toBeGreaterThanOrEqual(2);
+  for (const label of labels) expect(label).toMatch(/^(\d{1,2}:[0-5]\d|\d+:[0-5]\d:[0-5]\d)$/);
+  for (const [i, label] of labels.entries()) {
+    // h:mm:ss exactly from the hour on.
+    expect(label.split(':').length).toBe(seconds[i] >= 3600 ? 3 : 2);
+  }
+  // Every label is in view, and none that should be is missing: evenly spaced over the range,
+  // the first one step at most after the start, the last one step at most before the end (and a
+  // label's width more, as one cut by the edge is left out).
+  const step = seconds[1] - seconds[0];
+  expect(step).toBeGreaterThan(0);
+  for (let i = 1; i < seconds.length; i++) expect(seconds[i] - seconds[i - 1]).toBe(step);
+  expect(seconds[0]).toBeGreaterThanOrEqual(start - 0.01);
+  expect(seconds[0] - start).toBeLessThan(step + 0.01);
+  expect(seconds.at(-1)).toBeLessThanOrEqual(end + 0.01);
+  expect(end - (seconds.at(-1) ?? 0)).toBeLessThan(step + (MIN_LABEL_SPACING_PX / width) * (end - start));
+  for (const second of seconds) expect(second % step).toBe(0);
+  // Never crowded: the labels stand further apart than the widest is wide.
+  expect((step / (end - start)) * width).toBeGreaterThanOrEqual(MIN_LABEL_SPACING_PX);
+  // Drawn where the labels say: a full-height tick at each label, none halfway between.
+  for (const [i, x] of xs.entries()) if (x >= 1 && x <= width - 1) expect(inked[i], `tick at ${labels[i]}`).toBe(true);
+  expect(inkedBetween).toBe(false);
+  return step;
+}
+
+/** Waits until the page has drawn two more frames: the zoom is rendered and the timeline drawn. */
+function settled(page: AppPage['page']): Promise<void> {
+  return page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 60)))),
+  );
+}
+
+async function resetGap(page: AppPage['page']): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { maxGapMs: number }).maxGapMs = 0));
+}
+
+describe('zooming an hour-long recording', () => {
+  it('steps from fit to the closest zoom and back without freezing; the timeline labels the visible range', async () => {
+    const app = await openApp(running.browser, running.server.url);
+    const { page } = app;
+    try {
+      await page.locator('luister-file-picker input[type="file"]').setInputFiles(path);
+      await waitForReview(page);
+      await expect.poll(() => page.locator('luister-waveform .time').textContent(), WAIT).toContain('1:01:00');
+      await page.locator('luister-review luister-analysis-progress').waitFor({ state: 'detached', timeout: 60_000 });
+      // The event list renders its thousands of items a slice per frame: measured after that.
+      const marks = page.locator('luister-waveform [part~="region"]');
+      await expect.poll(async () => (await page.locator('luister-event-list li').count()) === (await marks.count()), { timeout: 60_000 }).toBe(true);
+      expect(await marks.count()).toBeGreaterThan(1000);
+      await expect.poll(async () => (await timelineState(page)) !== null, WAIT).toBe(true);
+      await settled(page);
+
+      // At fit: the whole hour, labelled every few minutes.
+      const fitStep = expectTimelineMatches(await timelineState(page));
+      expect(fitStep).toBeGreaterThanOrEqual(60);
+
+      await startMainThreadHeartbeat(page);
+      const zoomIn = page.locator('luister-waveform [aria-label="Inzoomen"]');
+      const zoomOut = page.locator('luister-waveform [aria-label="Uitzoomen"]');
+      const slider = page.locator('luister-waveform input[type="range"]');
+      const gaps: { step: string; ms: number }[] = [];
+      const steps: number[] = [fitStep];
+      const take = async (zoom: typeof zoomIn): Promise<void> => {
+        await resetGap(page);
+        await zoom.click();
+        await settled(page);
+        gaps.push({ step: await slider.inputValue(), ms: Math.round(await longestMainThreadGap(page)) });
+        steps.push(expectTimelineMatches(await timelineState(page)));
+      };
+      while (!(await zoomIn.isDisabled())) await take(zoomIn);
+      expect(await slider.inputValue()).toBe('100');
+      // Closest zoom: a few seconds on screen, a label every second or two.
+      expect(steps.at(-1)).toBeLessThanOrEqual(2);
+      for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeLessThanOrEqual(steps[i - 1]);
+
+      // Scrolled to the end, past the hour: h:mm:ss labels.
+      await resetGap(page);
+      await page.locator('luister-waveform .surface > div').evaluate((host) => {
+        const scroll = host.shadowRoot?.querySelector('.scroll');
+        if (scroll) scroll.scrollLeft = scroll.scrollWidth;
+      });
+      await settled(page);
+      gaps.push({ step: 'scroll to end', ms: Math.round(await longestMainThreadGap(page)) });
+      const atEnd = await timelineState(page);
+      expectTimelineMatches(atEnd);
+      expect(secondsOf(atEnd?.labels.at(-1) ?? '')).toBeGreaterThan(DURATION_SEC - 3);
+
+      while (!(await zoomOut.isDisabled())) await take(zoomOut);
+      expect(await slider.inputValue()).toBe('0');
+      expect(steps.at(-1)).toBe(fitStep);
+
+      console.info(`zoom steps, longest main-thread gap: ${gaps.map(({ step, ms }) => `${step}: ${ms} ms`).join(', ')}`);
+      for (const { step, ms } of gaps) expect(ms, `zoom step ${step}`).toBeLessThan(MAX_GAP_MS);
+
+      // Again without the event marks (their cost is their own, see app-many-events): the
+      // closest steps, where the old timeline was slowest, now cost little.
+      await page.locator('luister-waveform .surface > div').evaluate((host) => {
+        const layer = host.shadowRoot?.querySelector<HTMLElement>('[part="regions-container"]');
+        if (layer) layer.style.display = 'none';
+      });
+      await settled(page);
+      gaps.length = 0;
+      while (!(await zoomIn.isDisabled())) await take(zoomIn);
+      while (!(await zoomOut.isDisabled())) await take(zoomOut);
+      console.info(`without the marks: ${gaps.map(({ step, ms }) => `${step}: ${ms} ms`).join(', ')}`);
+      const close = gaps.filter(({ step }) => Number(step) >= CLOSE_STEP);
+      expect(close.length).toBeGreaterThanOrEqual(6);
+      for (const { step, ms } of close) expect(ms, `zoom step ${step} without marks`).toBeLessThan(MAX_GAP_CLOSE_MS);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.context.close();
+    }
+  }, 400_000);
+});
