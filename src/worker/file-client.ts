@@ -5,6 +5,7 @@
  */
 import type { RoleOptions } from '../analysis/channel-roles.ts';
 import type { RecordingAnalyzerOptions } from '../analysis/recording-analyzer.ts';
+import { unpackReport } from '../report/packed-frames.ts';
 import { AnalysisCancelledError } from './analysis-client.ts';
 import type { FileWorkerRequest, FileWorkerResponse } from './file-messages.ts';
 import { RecordingError } from './recording-checks.ts';
@@ -98,7 +99,7 @@ export function analyzeFile(file: File, options: FileJobOptions = {}): FileJob<F
     },
     options,
     (message) => {
-      if (message.type === 'analysed') return { kind: 'analysed', result: message.result };
+      if (message.type === 'analysed') return { kind: 'analysed', result: { ...message.result, report: unpackReport(message.result.report) } };
       if (message.type === 'needs-whole-file') return { kind: 'needs-whole-file', durationSec: message.durationSec };
       return undefined;
     },

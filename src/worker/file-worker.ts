@@ -4,6 +4,7 @@
  * worker; the client cancels by terminating it, which stops the decoding at once.
  */
 import { encodeWav } from '../audio/wav-writer.ts';
+import { packReport } from '../report/packed-frames.ts';
 import type { FileWorkerRequest, FileWorkerResponse, AnalyzeFileRequest } from './file-messages.ts';
 import { DecodeProblem, NeedsWholeFileDecode, decodeAudioFile, type AudioFormat } from './media-decode.ts';
 import { RecordingFeed } from './recording-feed.ts';
@@ -96,7 +97,8 @@ async function analyzeFile(request: AnalyzeFileRequest): Promise<void> {
   }
   if (cutOff && expected !== null) outcome.result.notes.push({ kind: 'truncated', atSec: decodedSec, expectedSec: expected });
   post({ type: 'progress', fraction: 1 });
-  post({ type: 'analysed', result: outcome.result }, outcome.result.peaks.map((p) => p.buffer as ArrayBuffer));
+  const { packed, transfer } = packReport(outcome.result.report);
+  post({ type: 'analysed', result: { ...outcome.result, report: packed } }, [...outcome.result.peaks.map((p) => p.buffer as ArrayBuffer), ...transfer]);
 }
 
 /** The recording as a 16-bit WAV, assembled from per-chunk parts: never one big buffer. */

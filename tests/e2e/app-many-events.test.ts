@@ -1,7 +1,8 @@
 /**
  * An hour-long call with thousands of flagged events, in Chromium: the review draws them without
- * blocking the page (no long main-thread task), and a click on an event late in the call still
- * selects it and plays from there.
+ * blocking the page (no long main-thread task; the task that takes the new recording renders at
+ * most a first chunk of any list), and a click on an event late in the call, on the waveform or
+ * in the report card, still selects it and plays from there.
  *
  * The review is given straight to the recording view (an hour of audio and a report with 3,000
  * events made in the page), so the test measures drawing, not analysis.
@@ -18,6 +19,8 @@ const DURATION_SEC = 3600;
  * layout per region: the page froze for over a second and the regions took minutes to appear.
  */
 const MAX_TASK_MS = 400;
+/** Items a list renders per frame (the event list's and the report card's chunks). */
+const CHUNK = 100;
 
 describe('a review with thousands of events', () => {
   it('draws 3,000 events without a long task, and a late one still plays on click', async () => {
@@ -64,18 +67,34 @@ describe('a review with thousands of events', () => {
       );
       // Measured from here: every long task (PerformanceObserver) and a 20 ms heartbeat.
       await startMainThreadHeartbeat(page);
-      await page.locator('luister-recording-view').evaluate((view: HTMLElement & { recording: unknown }) => {
+      type Updating = HTMLElement & { updateComplete: Promise<boolean> };
+      const firstTask = await page.locator('luister-recording-view').evaluate(async (view: Updating & { recording: unknown }) => {
         const w = window as unknown as { hourLong: unknown; longestTaskMs: number };
         w.longestTaskMs = 0;
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) w.longestTaskMs = Math.max(w.longestTaskMs, entry.duration);
         }).observe({ type: 'longtask' });
         view.recording = w.hourLong;
+        // What this task renders: the updates it started run as microtasks, before any frame.
+        await view.updateComplete;
+        const card = view.shadowRoot?.querySelector<Updating>('luister-report-card');
+        const list = view.shadowRoot?.querySelector<Updating>('luister-event-list');
+        await card?.updateComplete;
+        await list?.updateComplete;
+        return {
+          moments: card?.shadowRoot?.querySelectorAll('.moments li').length ?? NaN,
+          listed: list?.shadowRoot?.querySelectorAll('li').length ?? NaN,
+        };
       });
+      expect(firstTask.moments).toBeLessThanOrEqual(CHUNK);
+      expect(firstTask.listed).toBeLessThanOrEqual(CHUNK);
 
       const marks = page.locator('luister-waveform [part~="region"]');
       await expect.poll(() => marks.count(), { timeout: 60_000 }).toBe(EVENTS);
       await expect.poll(() => page.locator('luister-event-list li').count(), WAIT).toBe(EVENTS);
+      // Silences, interruptions and sighs: every sixth event of each.
+      const moments = page.locator('luister-report-card .moments li');
+      await expect.poll(() => moments.count(), WAIT).toBe(EVENTS / 2);
       // Let the labels stack and the last frames draw.
       await page.waitForTimeout(1500);
       const maxGapMs = await longestMainThreadGap(page);
@@ -92,6 +111,11 @@ describe('a review with thousands of events', () => {
         page.locator('luister-event-list button').evaluateAll((buttons) => buttons.findIndex((b) => b.getAttribute('aria-current') === 'true'));
       await expect.poll(selected, WAIT).toBe(EVENTS - 1);
       await expect.poll(() => page.locator('luister-waveform .time').textContent(), WAIT).toMatch(/^59:5\d \/ 1:00:00$/);
+
+      // The report card's last sigh (event 2996, at 59:37), from the last chunk of its list.
+      await page.locator('luister-report-card .moments > div').nth(2).locator('li button').last().click();
+      await expect.poll(selected, WAIT).toBe(EVENTS - 4);
+      await expect.poll(() => page.locator('luister-waveform .time').textContent(), WAIT).toMatch(/^59:3\d \/ 1:00:00$/);
       expect(app.errors).toEqual([]);
     } finally {
       await app.context.close();

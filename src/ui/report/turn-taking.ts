@@ -49,9 +49,11 @@ export function turnsOf(report: Report): Turn[] {
     }
   }
   stretches.sort((a, b) => a.start - b.start);
-  const floorTaking = stretches.filter(
-    (s) => s.end - s.start > backchannelMaxSec || !stretches.some((o) => o.speaker !== s.speaker && o.start <= s.start && o.end >= s.end),
-  );
+  const inside = {
+    agent: containment(stretches.filter((s) => s.speaker === 'customer')),
+    customer: containment(stretches.filter((s) => s.speaker === 'agent')),
+  };
+  const floorTaking = stretches.filter((s) => s.end - s.start > backchannelMaxSec || !inside[s.speaker](s));
   const turns: Turn[] = [];
   for (const stretch of floorTaking) {
     const last = turns.at(-1);
@@ -59,6 +61,27 @@ export function turnsOf(report: Report): Turn[] {
     else turns.push({ ...stretch });
   }
   return turns;
+}
+
+/**
+ * Whether a span lies wholly inside one of `others` (sorted by start): the latest end among the
+ * stretches starting at or before it reaches its end. A binary search over running maxima, since
+ * an hour-long call has thousands of stretches and comparing every pair took tens of milliseconds.
+ */
+function containment(others: readonly TimeSpan[]): (span: TimeSpan) => boolean {
+  const reach: number[] = [];
+  for (const other of others) reach.push(Math.max(reach.at(-1) ?? Number.NEGATIVE_INFINITY, other.end));
+  return (span) => {
+    // The last stretch starting at or before the span.
+    let low = 0;
+    let high = others.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (others[middle].start <= span.start) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && reach[low - 1] >= span.end;
+  };
 }
 
 export function responseGaps(turns: readonly Turn[]): ResponseGap[] {

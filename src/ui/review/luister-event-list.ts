@@ -1,12 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import type { ReportEvent } from '../../report/report-types.ts';
 import { formatClock, formatSeconds } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { UNKNOWN_EVENT_COLOR, eventStyle } from './event-style.ts';
 
-/** Items rendered per frame (see `shown`). */
+/** Items rendered per frame (see `shown`), and the size of the chunks the list is rendered in. */
 const ITEMS_PER_FRAME = 100;
 
 /**
@@ -123,46 +124,64 @@ export class LuisterEventList extends LitElement {
   @property({ type: Number }) selectedIndex = -1;
 
   /**
-   * How many items are rendered: a long list goes in a slice per frame, since rendering the
-   * thousands of events of an hour-long call at once blocked the page for a second.
+   * How many chunks of ITEMS_PER_FRAME items are rendered: a long list goes in a chunk per frame,
+   * since rendering the thousands of events of an hour-long call at once blocked the page for a
+   * second.
    */
   @state() private shown = 0;
 
   private readonly i18n = new LocaleController(this);
+  /** `events` in chunks, made once per list: each chunk renders again only when it changes. */
+  private chunks: { first: number; events: readonly ReportEvent[] }[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('events')) this.shown = Math.min(this.events.length, ITEMS_PER_FRAME);
+    if (changed.has('events')) {
+      this.chunks = [];
+      for (let first = 0; first < this.events.length; first += ITEMS_PER_FRAME) {
+        this.chunks.push({ first, events: this.events.slice(first, first + ITEMS_PER_FRAME) });
+      }
+      this.shown = Math.min(this.chunks.length, 1);
+    }
     // The selected item is always there to show.
-    if (this.selectedIndex >= this.shown) this.shown = Math.min(this.events.length, this.selectedIndex + 1);
+    if (this.selectedIndex >= this.shown * ITEMS_PER_FRAME) this.shown = Math.min(this.chunks.length, Math.floor(this.selectedIndex / ITEMS_PER_FRAME) + 1);
   }
 
   protected override render() {
     const t = this.i18n.t.bind(this.i18n);
     if (this.events.length === 0) return html`<p class="empty">${t('events.none')}</p>`;
     const locale = this.i18n.locale;
+    const selected = this.selectedIndex;
+    // A chunk already on screen is rendered again only for another language or a selection
+    // moving into or out of it: adding a slice costs that slice, not the whole list again.
     return html`
       <ol part="list" aria-label=${t('events.title')}>
-        ${this.events.slice(0, this.shown).map((event, index) => {
-          const style = eventStyle(event.type);
-          const who = event.speaker ? t(event.speaker === 'agent' ? 'speaker.agent' : 'speaker.customer') : '';
-          return html`<li>
-            <button type="button" aria-current=${index === this.selectedIndex ? 'true' : 'false'} @click=${() => this.activate(index)}>
-              <span class="marker" style="background:${style?.color ?? UNKNOWN_EVENT_COLOR}" aria-hidden="true"></span>
-              <span><span class="what">${style ? t(style.label) : event.type}</span>${who ? html` · ${who}` : nothing}</span>
-              <span class="when">${formatClock(event.start)} · ${formatSeconds(locale, event.end - event.start)}</span>
-              ${event.reasons?.length ? html`<span class="why">${event.reasons.join('; ')}</span>` : nothing}
-            </button>
-          </li>`;
+        ${this.chunks.slice(0, this.shown).map((chunk) => {
+          const selectedHere = selected >= chunk.first && selected < chunk.first + chunk.events.length ? selected : -1;
+          return guard([chunk, locale, selectedHere], () => chunk.events.map((event, offset) => this.renderItem(event, chunk.first + offset, selectedHere)));
         })}
       </ol>
     `;
   }
 
+  private renderItem(event: ReportEvent, index: number, selected: number) {
+    const t = this.i18n.t.bind(this.i18n);
+    const style = eventStyle(event.type);
+    const who = event.speaker ? t(event.speaker === 'agent' ? 'speaker.agent' : 'speaker.customer') : '';
+    return html`<li>
+      <button type="button" aria-current=${index === selected ? 'true' : 'false'} @click=${() => this.activate(index)}>
+        <span class="marker" style="background:${style?.color ?? UNKNOWN_EVENT_COLOR}" aria-hidden="true"></span>
+        <span><span class="what">${style ? t(style.label) : event.type}</span>${who ? html` · ${who}` : nothing}</span>
+        <span class="when">${formatClock(event.start)} · ${formatSeconds(this.i18n.locale, event.end - event.start)}</span>
+        ${event.reasons?.length ? html`<span class="why">${event.reasons.join('; ')}</span>` : nothing}
+      </button>
+    </li>`;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.shown < this.events.length) {
-      const events = this.events;
+    if (this.shown < this.chunks.length) {
+      const chunks = this.chunks;
       requestAnimationFrame(() => {
-        if (this.events === events) this.shown = Math.min(events.length, this.shown + ITEMS_PER_FRAME);
+        if (this.chunks === chunks) this.shown = Math.min(chunks.length, this.shown + 1);
       });
     }
     if (changed.has('selectedIndex')) {

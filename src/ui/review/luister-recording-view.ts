@@ -17,6 +17,15 @@ import type { ReviewedRecording } from './recording.ts';
 import { ReviewShortcutsController } from './review-shortcuts.ts';
 
 /**
+ * What of a new recording is shown, in the order it comes in (see `reveal`): the header, the
+ * waveform and the event list at once; then the lanes' drawing, then the report card.
+ */
+const STAGE = { timeline: 0, lanes: 1, card: 2 } as const;
+type Stage = (typeof STAGE)[keyof typeof STAGE];
+/** How long a stage waits for the page to be idle before it goes in anyway, ms. */
+const IDLE_WAIT_MS = 500;
+
+/**
  * One reviewed recording: waveform with event regions, pitch and loudness lanes, the event list,
  * the report card and export. Space plays/pauses and the arrow keys step through the events
  * while focus is anywhere inside (except in controls that use those keys).
@@ -96,6 +105,7 @@ export class LuisterRecordingView extends LitElement {
 
   @state() private selectedIndex = -1;
   @state() private view: ViewRange = { start: 0, end: 0 };
+  @state() private stage: Stage = STAGE.card;
 
   @query('luister-waveform') private waveform?: LuisterWaveform;
 
@@ -103,6 +113,8 @@ export class LuisterRecordingView extends LitElement {
   private readonly media = new ObjectUrlController(this);
   private channelRoles: SpeakerRole[] = [];
   private exportSource: ExportSource | null = null;
+  /** Bumped for every new recording, so the stages of an earlier one stop. */
+  private revealed = 0;
 
   constructor() {
     super();
@@ -113,7 +125,10 @@ export class LuisterRecordingView extends LitElement {
     });
     this.addEventListener('event-activate', (e) => this.activate(e.detail.index));
     this.addEventListener('seek-request', (e) => this.waveform?.playFrom(e.detail.time));
-    this.addEventListener('view-change', (e) => (this.view = e.detail));
+    this.addEventListener('view-change', (e) => {
+      // Scroll and redraws repeat the range; an equal one would only render the view again.
+      if (e.detail.start !== this.view.start || e.detail.end !== this.view.end) this.view = e.detail;
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -126,6 +141,30 @@ export class LuisterRecordingView extends LitElement {
     this.exportSource = recording
       ? { name: recording.name, report: recording.report, wav: recording.wav }
       : null;
+    this.reveal();
+  }
+
+  /**
+   * Brings a new recording's view in over a few steps. It arrives in the task that received the
+   * analysis from the Worker, which already spends its time taking in the report; rendering,
+   * laying out and drawing everything on top (an hour-long call: lanes over 360,000 frames per
+   * speaker, a card with turn-taking worked out from a thousand segments each) made one long
+   * stall. Each stage
+   * waits until the one before has been painted and the page is idle: the waveform builds itself
+   * in a task of its own after the first paint, and a stage run straight after it would add to
+   * that stall. The lanes keep their place meanwhile and the card comes in below them, so the
+   * waveform's width stays as it was.
+   */
+  private reveal(): void {
+    const token = ++this.revealed;
+    this.stage = STAGE.timeline;
+    const next = (): void =>
+      afterPaintWhenIdle(() => {
+        if (token !== this.revealed) return;
+        this.stage = this.stage === STAGE.timeline ? STAGE.lanes : STAGE.card;
+        if (this.stage !== STAGE.card) next();
+      });
+    next();
   }
 
   protected override render() {
@@ -159,14 +198,18 @@ export class LuisterRecordingView extends LitElement {
             .channelRoles=${this.channelRoles}
             .selectedIndex=${this.selectedIndex}
           ></luister-waveform>
-          <luister-feature-lanes .report=${report} .viewStart=${this.view.start} .viewEnd=${this.view.end}></luister-feature-lanes>
+          <luister-feature-lanes
+            .report=${this.stage >= STAGE.lanes ? report : null}
+            .viewStart=${this.view.start}
+            .viewEnd=${this.view.end}
+          ></luister-feature-lanes>
         </div>
         <section aria-labelledby="events-title">
           <h3 id="events-title">${t('events.title')} (${report.events.length})</h3>
           <luister-event-list .events=${report.events} .selectedIndex=${this.selectedIndex}></luister-event-list>
         </section>
       </div>
-      <luister-report-card .report=${report}></luister-report-card>
+      <luister-report-card .report=${this.stage >= STAGE.card ? report : null}></luister-report-card>
     `;
   }
 
@@ -191,6 +234,14 @@ export class LuisterRecordingView extends LitElement {
     this.selectedIndex = Math.max(0, Math.min(events.length - 1, next));
     this.waveform?.seek(events[this.selectedIndex].start);
   }
+}
+
+/** Runs `task` after the next paint, once the page is idle (at the latest IDLE_WAIT_MS later). */
+function afterPaintWhenIdle(task: () => void): void {
+  requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: IDLE_WAIT_MS });
+    else setTimeout(task, 0);
+  });
 }
 
 /** Whose voice each channel carries, from the report (stereo: agent and customer; mono: one). */

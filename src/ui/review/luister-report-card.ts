@@ -1,8 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { Report, ReportEventType, Speaker, SpeakerRole } from '../../report/report-types.ts';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import type { Report, ReportEvent, ReportEventType, Speaker, SpeakerRole } from '../../report/report-types.ts';
 import { coachingTips, type CoachingTip } from '../report/coaching-tips.ts';
-import { responseFigures } from '../report/turn-taking.ts';
+import { responseFigures, type ResponseFigures } from '../report/turn-taking.ts';
 import { formatClock, formatNumber, formatPercent, formatSeconds } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import type { PlainUiTextKey } from '../i18n/ui-text.ts';
@@ -13,6 +14,8 @@ import { EVENT_STYLES } from './event-style.ts';
 const ROLES: readonly SpeakerRole[] = ['agent', 'customer'];
 /** Always listed, with their moments, even when there are none: the card's core questions. */
 const LISTED_EVENTS: readonly ReportEventType[] = ['silence', 'interruption', 'sigh'];
+/** Moments per chunk of a list; a chunk goes in per frame (see `shown`). */
+const MOMENTS_PER_CHUNK = 100;
 const TONE_KEYS: Readonly<Record<string, PlainUiTextKey>> = {
   warm: 'tone.warm',
   rushed: 'tone.rushed',
@@ -226,35 +229,62 @@ export class LuisterReportCard extends LitElement {
 
   @property({ attribute: false }) report: Report | null = null;
 
+  /**
+   * How many chunks of moments are rendered, counted over the lists in LISTED_EVENTS order: an
+   * hour-long call lists thousands, which go in a chunk per frame rather than all in the task
+   * that shows the new review.
+   */
+  @state() private shown = 0;
+
   private readonly i18n = new LocaleController(this);
+  /** What the card shows of `report`, worked out once per report rather than on every render. */
+  private derived: Derived | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('report')) return;
+    this.derived = this.report ? derive(this.report) : null;
+    this.shown = Math.min(this.derived?.chunkCount ?? 0, 1);
+  }
+
+  protected override updated(): void {
+    const derived = this.derived;
+    if (!derived || this.shown >= derived.chunkCount) return;
+    requestAnimationFrame(() => {
+      if (this.derived === derived) this.shown = Math.min(derived.chunkCount, this.shown + 1);
+    });
+  }
 
   protected override render() {
     const report = this.report;
-    if (!report) return nothing;
+    const derived = this.derived;
+    if (!report || !derived) return nothing;
     const t = this.i18n.t.bind(this.i18n);
-    const roles = ROLES.filter((role) => report.speakers[role]);
+    const roles = derived.roles;
+    const locale = this.i18n.locale;
+    // Only the moments change while they come in; the rest renders again for a new report or
+    // another language.
     return html`
       <article class="card" part="card" aria-labelledby="card-title">
         <h2 id="card-title">${t('card.title')}</h2>
         <section aria-labelledby="summary-title">
           <h3 id="summary-title">${t('card.summary')}</h3>
-          ${this.renderSummary(report, roles)}
+          ${guard([derived, locale], () => this.renderSummary(report, roles))}
         </section>
         <section aria-labelledby="tone-title">
           <h3 id="tone-title">${t('card.tone')}</h3>
-          ${this.renderTone(report, roles)}
+          ${guard([derived, locale], () => this.renderTone(report, roles))}
         </section>
         <section aria-labelledby="response-title">
           <h3 id="response-title">${t('card.responses')}</h3>
-          ${this.renderResponses(report, roles)}
+          ${guard([derived, locale], () => this.renderResponses(derived))}
         </section>
         <section aria-labelledby="moments-title">
           <h3 id="moments-title">${t('card.moments')}</h3>
-          ${this.renderMoments(report)}
+          ${this.renderMoments(derived)}
         </section>
         <section aria-labelledby="tips-title">
           <h3 id="tips-title">${t('card.tips')}</h3>
-          ${this.renderTips(coachingTips(report))}
+          ${guard([derived, locale], () => this.renderTips(derived.tips))}
         </section>
       </article>
     `;
@@ -327,7 +357,7 @@ export class LuisterReportCard extends LitElement {
     });
   }
 
-  private renderResponses(report: Report, roles: readonly SpeakerRole[]) {
+  private renderResponses({ roles, responses }: Derived) {
     const t = this.i18n.t.bind(this.i18n);
     const locale = this.i18n.locale;
     if (roles.length < 2) return html`<p class="muted">${t('card.responsesNeedTwo')}</p>`;
@@ -343,7 +373,8 @@ export class LuisterReportCard extends LitElement {
         </thead>
         <tbody>
           ${roles.map((role) => {
-            const figures = responseFigures(report, role);
+            const figures = responses[role];
+            if (!figures) return nothing;
             const after = figures.longestAfter;
             return html`<tr>
               <th scope="row">${this.speakerName(role)}</th>
@@ -362,34 +393,39 @@ export class LuisterReportCard extends LitElement {
     `;
   }
 
-  private renderMoments(report: Report) {
+  private renderMoments({ counts, moments }: Derived) {
     const t = this.i18n.t.bind(this.i18n);
     const locale = this.i18n.locale;
-    const present = new Set(report.events.map((e) => e.type));
-    const counted = (Object.keys(EVENT_STYLES) as ReportEventType[]).filter((type) => LISTED_EVENTS.includes(type) || present.has(type));
-    const indexed = report.events.map((event, index) => ({ event, index }));
+    // The lists fill in order: each gets what is left of `shown` after the ones before it. A
+    // chunk on screen renders again only for another language.
+    let left = this.shown;
     return html`
       <dl class="counts">
-        ${counted.map(
-          (type) => html`<div>
+        ${counts.map(
+          ({ type, count }) => html`<div>
             <dt>${t(EVENT_STYLES[type].plural)}</dt>
-            <dd>${report.events.filter((e) => e.type === type).length}</dd>
+            <dd>${count}</dd>
           </div>`,
         )}
       </dl>
       <div class="moments">
-        ${LISTED_EVENTS.map((type) => {
-          const items = indexed.filter(({ event }) => event.type === type);
+        ${moments.map(({ type, chunks }) => {
+          const visible = chunks.slice(0, Math.max(0, left));
+          left -= chunks.length;
           return html`<div>
             <h4>${t(EVENT_STYLES[type].plural)}</h4>
-            ${items.length === 0
+            ${chunks.length === 0
               ? html`<p class="muted">${t('card.noneOfType')}</p>`
               : html`<ul>
-                  ${items.map(
-                    ({ event, index }) => html`<li>
-                      <button class="link" type="button" @click=${() => this.activate(index)}>${formatClock(event.start)}</button>
-                      · ${formatSeconds(locale, event.end - event.start)}${event.speaker ? html` · ${this.speakerName(event.speaker)}` : nothing}
-                    </li>`,
+                  ${visible.map((chunk) =>
+                    guard([chunk, locale], () =>
+                      chunk.map(
+                        ({ event, index }) => html`<li>
+                          <button class="link" type="button" @click=${() => this.activate(index)}>${formatClock(event.start)}</button>
+                          · ${formatSeconds(locale, event.end - event.start)}${event.speaker ? html` · ${this.speakerName(event.speaker)}` : nothing}
+                        </li>`,
+                      ),
+                    ),
                   )}
                 </ul>`}
           </div>`;
@@ -427,6 +463,47 @@ export class LuisterReportCard extends LitElement {
   private seek(time: number): void {
     this.dispatchEvent(new CustomEvent('seek-request', { detail: { time }, bubbles: true, composed: true }));
   }
+}
+
+interface Derived {
+  roles: readonly SpeakerRole[];
+  responses: Partial<Record<SpeakerRole, ResponseFigures>>;
+  /** How many there are of each type the card counts, in EVENT_STYLES order. */
+  counts: { type: ReportEventType; count: number }[];
+  /** The listed types' moments, each with its index in the report's events, in chunks. */
+  moments: { type: ReportEventType; chunks: { event: ReportEvent; index: number }[][] }[];
+  chunkCount: number;
+  tips: CoachingTip[];
+}
+
+/** One pass over the events, and the turn-taking work (tips, response figures) done once. */
+function derive(report: Report): Derived {
+  const roles = ROLES.filter((role) => report.speakers[role]);
+  const byType = new Map<ReportEventType, { event: ReportEvent; index: number }[]>();
+  report.events.forEach((event, index) => {
+    const items = byType.get(event.type);
+    if (items) items.push({ event, index });
+    else byType.set(event.type, [{ event, index }]);
+  });
+  const counts = (Object.keys(EVENT_STYLES) as ReportEventType[])
+    .filter((type) => LISTED_EVENTS.includes(type) || byType.has(type))
+    .map((type) => ({ type, count: byType.get(type)?.length ?? 0 }));
+  const moments = LISTED_EVENTS.map((type) => {
+    const items = byType.get(type) ?? [];
+    const chunks: { event: ReportEvent; index: number }[][] = [];
+    for (let first = 0; first < items.length; first += MOMENTS_PER_CHUNK) chunks.push(items.slice(first, first + MOMENTS_PER_CHUNK));
+    return { type, chunks };
+  });
+  const responses: Derived['responses'] = {};
+  if (roles.length >= 2) for (const role of roles) responses[role] = responseFigures(report, role);
+  return {
+    roles,
+    responses,
+    counts,
+    moments,
+    chunkCount: moments.reduce((sum, { chunks }) => sum + chunks.length, 0),
+    tips: coachingTips(report),
+  };
 }
 
 declare global {
