@@ -33,7 +33,7 @@ export function laneColumns(speaker: Speaker, kind: LaneKind, view: Pick<LaneVie
   const span = view.end - view.start;
   const reference = speaker.summary.meanF0Hz;
   if (!(span > 0) || columns.length === 0 || (kind === 'pitch' && !(reference > 0))) return columns;
-  const frames = kind === 'pitch' ? f0Hz : levelDb;
+  const frames = kind === 'pitch' ? semitonesOf(f0Hz, reference) : levelDb;
   for (let x = 0; x < columns.length; x++) {
     const t0 = view.start + (x / columns.length) * span;
     const t1 = view.start + ((x + 1) / columns.length) * span;
@@ -46,8 +46,8 @@ export function laneColumns(speaker: Speaker, kind: LaneKind, view: Pick<LaneVie
     for (let i = first; i <= last; i++) {
       const value = frames[i];
       if (kind === 'pitch') {
-        if (value > 0) {
-          sum += 12 * Math.log2(value / reference);
+        if (!Number.isNaN(value)) {
+          sum += value;
           count++;
         }
       } else if (value > loudest) loudest = value;
@@ -56,6 +56,21 @@ export function laneColumns(speaker: Speaker, kind: LaneKind, view: Pick<LaneVie
     else columns[x] = Number.isFinite(loudest) ? loudest : Number.NaN;
   }
   return columns;
+}
+
+const semitoneCache = new WeakMap<readonly number[], { reference: number; semitones: Float64Array }>();
+
+/**
+ * F0 per frame in semitones re `reference`, NaN where unvoiced; worked out once per report, not at
+ * every redraw (a logarithm for each of an hour's 360,000 frames, at every scroll and zoom).
+ */
+function semitonesOf(f0Hz: readonly number[], reference: number): Float64Array {
+  const cached = semitoneCache.get(f0Hz);
+  if (cached && cached.reference === reference) return cached.semitones;
+  const semitones = new Float64Array(f0Hz.length);
+  for (let i = 0; i < f0Hz.length; i++) semitones[i] = f0Hz[i] > 0 ? 12 * Math.log2(f0Hz[i] / reference) : Number.NaN;
+  semitoneCache.set(f0Hz, { reference, semitones });
+  return semitones;
 }
 
 /** Draws the lane: grid lines at the ticks, then one line per speaker, broken where NaN. */
