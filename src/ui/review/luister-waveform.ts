@@ -17,6 +17,11 @@ export interface ViewRange {
   end: number;
 }
 
+/** The visible range and how wide the whole recording is drawn, px. */
+interface ViewGeometry extends ViewRange {
+  totalWidth: number;
+}
+
 /** Most pixels per second the zoom goes to: the waveform's peaks come at 200 per second. */
 const MAX_PX_PER_SEC = 400;
 /** Zoom slider positions: logarithmic, so each step magnifies by the same factor. */
@@ -101,8 +106,7 @@ export class LuisterWaveform extends LitElement {
 
       /* Event labels live in wavesurfer's shadow root; it exports them as parts. */
       .surface > div::part(region-content) {
-        /* A block, so the stacking margin moves it by exactly that much. */
-        display: block;
+        /* No display here: it is inline, block or none (see EventMarks.placeLabel). */
         width: max-content;
         font-size: 0.72rem;
         font-weight: 600;
@@ -113,7 +117,7 @@ export class LuisterWaveform extends LitElement {
         padding: 0 0.3em;
         white-space: nowrap;
         /* No margin here: a ::part rule outranks inline styles, and labels are stacked with an
-           inline margin-top (see EventMarks.stack). */
+           inline margin-top (see EventMarks.placeLabel). */
       }
 
       .surface > div::part(cursor) {
@@ -153,8 +157,13 @@ export class LuisterWaveform extends LitElement {
   );
   /** The language the event labels are in; they are relabelled when it changes. */
   private labelledLocale = this.i18n.locale;
-  private readonly timeline = new WaveformTimeline();
-  private stackPending = false;
+  /** A click or drag on the timeline seeks, as one on the waveform does. */
+  private readonly timeline = new WaveformTimeline((time) => this.wavesurfer?.setTime(time));
+  /**
+   * The pixels per second wavesurfer last zoomed to (0: fit). Mouse-wheel zoom (the zoom plugin)
+   * lands between slider steps; the slider then shows the nearest step without zooming again.
+   */
+  private zoomedPxPerSec = 0;
   /** Bumped whenever the waveform is torn down, so a creation still scheduled is dropped. */
   private build = 0;
 
@@ -207,7 +216,9 @@ export class LuisterWaveform extends LitElement {
     if (changed.has('selectedIndex')) this.marks.select(this.selectedIndex);
     if (this.labelledLocale !== this.i18n.locale) this.relabelRegions();
     // Wavesurfer refuses to zoom before its audio is loaded; the load applies the zoom itself.
-    if (changed.has('zoomStep') && this.wavesurfer?.getDuration()) this.wavesurfer.zoom(this.pxPerSecFor(this.zoomStep));
+    if (changed.has('zoomStep') && this.wavesurfer?.getDuration() && !this.showsStep(this.zoomStep)) {
+      this.wavesurfer.zoom(this.pxPerSecFor(this.zoomStep));
+    }
   }
 
   protected override render() {
@@ -286,12 +297,14 @@ export class LuisterWaveform extends LitElement {
     ws.on('pause', () => this.setPlaying(false));
     ws.on('finish', () => this.setPlaying(false));
     ws.on('timeupdate', (time) => (this.currentTime = time));
-    // Scrolling moves the marks with the waveform; only a new width needs the labels restacked.
+    // Scroll, zoom and resize (a redraw) change the range the timeline and the marks show.
     ws.on('scroll', () => this.emitView());
-    ws.on('redrawcomplete', () => this.layoutChanged());
+    ws.on('redrawcomplete', () => this.emitView());
     ws.on('zoom', (pxPerSec) => {
+      // Before the step: its update then sees that this zoom is already drawn (see showsStep).
+      this.zoomedPxPerSec = pxPerSec;
       this.zoomStep = this.stepFor(pxPerSec);
-      this.layoutChanged();
+      this.emitView();
     });
     ws.getWrapper().appendChild(this.marks.layer);
     ws.load(this.mediaUrl, this.peaks, this.duration)
@@ -315,10 +328,11 @@ export class LuisterWaveform extends LitElement {
     this.wavesurfer?.destroy();
     this.wavesurfer = null;
     this.timeline.detach();
-    this.marks.show([], 1, 1);
+    this.marks.clear();
     this.playing = false;
     this.currentTime = 0;
     this.zoomStep = 0;
+    this.zoomedPxPerSec = 0;
   }
 
   private addRegions(): void {
@@ -338,21 +352,8 @@ export class LuisterWaveform extends LitElement {
       };
     });
     this.labelledLocale = this.i18n.locale;
-    this.marks.show(marked, duration, this.channelRoles.length, () => {
-      this.marks.select(this.selectedIndex);
-      this.layoutChanged();
-    });
-  }
-
-  /** Zoom or a redraw changed the width: tell the lanes, restack the labels (once a frame). */
-  private layoutChanged(): void {
-    this.emitView();
-    if (this.stackPending) return;
-    this.stackPending = true;
-    requestAnimationFrame(() => {
-      this.stackPending = false;
-      this.marks.stack();
-    });
+    this.marks.show(marked, duration, this.channelRoles.length);
+    this.marks.select(this.selectedIndex);
   }
 
   /** The event's label: textContent, never markup, whatever the event carries. */
@@ -364,7 +365,6 @@ export class LuisterWaveform extends LitElement {
   private relabelRegions(): void {
     this.marks.relabel(this.events.map((event) => this.labelOf(event)));
     this.labelledLocale = this.i18n.locale;
-    this.layoutChanged();
   }
 
   private setPlaying(playing: boolean): void {
@@ -372,21 +372,31 @@ export class LuisterWaveform extends LitElement {
     this.dispatchEvent(new CustomEvent('play-state', { detail: { playing }, bubbles: true, composed: true }));
   }
 
-  private visibleRange(): ViewRange | null {
+  private visibleRange(): ViewGeometry | null {
     const ws = this.wavesurfer;
     const duration = ws?.getDuration() ?? 0;
-    const total = ws?.getWrapper().clientWidth ?? 0;
-    if (!ws || !(duration > 0) || total <= 0) return null;
+    const totalWidth = ws?.getWrapper().clientWidth ?? 0;
+    if (!ws || !(duration > 0) || totalWidth <= 0) return null;
     const scroll = ws.getScroll();
-    return { start: (scroll / total) * duration, end: (Math.min(total, scroll + ws.getWidth()) / total) * duration };
+    return {
+      start: (scroll / totalWidth) * duration,
+      end: (Math.min(totalWidth, scroll + ws.getWidth()) / totalWidth) * duration,
+      totalWidth,
+    };
   }
 
-  /** Tells the lanes (view-change) and the timeline the visible range: one reading for both. */
+  /**
+   * Tells the lanes (view-change), the timeline and the event marks the visible range: one
+   * reading for all three. The timeline and the marks draw it at the next frame, once.
+   */
   private emitView(): void {
-    const range = this.visibleRange();
-    if (!range) return;
-    this.timeline.show(range.start, range.end, this.wavesurfer?.getDuration() ?? range.end);
-    this.dispatchEvent(new CustomEvent('view-change', { detail: range, bubbles: true, composed: true }));
+    const view = this.visibleRange();
+    if (!view) return;
+    const { start, end, totalWidth } = view;
+    this.timeline.show(start, end, this.wavesurfer?.getDuration() ?? end);
+    this.marks.view(start, end, totalWidth);
+    const detail: ViewRange = { start, end };
+    this.dispatchEvent(new CustomEvent('view-change', { detail, bubbles: true, composed: true }));
   }
 
   /** Pixels per second that fill the width exactly: zoom step 0. */
@@ -400,6 +410,15 @@ export class LuisterWaveform extends LitElement {
     const fit = this.fitPxPerSec();
     const max = Math.max(fit * 1.01, MAX_PX_PER_SEC);
     return fit * (max / fit) ** (step / ZOOM_STEPS);
+  }
+
+  /**
+   * Whether wavesurfer already shows zoom `step`: the zoom plugin's wheel zoom, whose step was
+   * read from it, is drawn once, not again at the step's exact scale. (Fit is drawn at 0, which
+   * follows the width; a wheel zoom out that stops at fit is drawn again at 0 for that.)
+   */
+  private showsStep(step: number): boolean {
+    return step > 0 ? this.zoomedPxPerSec > 0 && this.stepFor(this.zoomedPxPerSec) === step : this.zoomedPxPerSec === 0;
   }
 
   private stepFor(pxPerSec: number): number {

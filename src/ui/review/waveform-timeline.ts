@@ -35,15 +35,46 @@ export class WaveformTimeline {
   private duration = 0;
   private frame = 0;
   private readonly resizeObserver: ResizeObserver;
+  /** The pointer held down on the timeline (dragging), and the time a drag seeks to next frame. */
+  private dragPointer: number | null = null;
+  private dragTime: number | null = null;
+  private dragFrame = 0;
 
-  constructor() {
+  /**
+   * `onSeek(time)` runs when the timeline is clicked (or dragged along, at most once a frame):
+   * it sits under the waveform outside wavesurfer's own element, which would take the click and
+   * seek, so it seeks itself, to the time under the pointer.
+   */
+  constructor(private readonly onSeek: (time: number) => void = () => {}) {
     this.canvas = document.createElement('canvas');
     // The labels repeat the time display in the toolbar and the slider's value; read out they
-    // would be a long run of numbers.
+    // would be a long run of numbers. Seeking by keyboard is on the waveform (see its hint).
     this.canvas.setAttribute('aria-hidden', 'true');
-    Object.assign(this.canvas.style, { display: 'block', width: '100%', height: `${TIMELINE_HEIGHT}px` });
+    // pan-y: a vertical swipe still scrolls the page, a horizontal one seeks.
+    Object.assign(this.canvas.style, { display: 'block', width: '100%', height: `${TIMELINE_HEIGHT}px`, touchAction: 'pan-y' });
     // A wider or narrower view, or another pixel ratio, needs a new drawing of the same range.
     this.resizeObserver = new ResizeObserver(() => this.schedule());
+    this.canvas.addEventListener('pointerdown', (event) => {
+      // The main button only, as on the waveform.
+      if (event.button !== 0 || this.dragPointer !== null) return;
+      this.dragPointer = event.pointerId;
+      this.canvas.setPointerCapture(event.pointerId);
+      this.seekTo(event.clientX);
+    });
+    this.canvas.addEventListener('pointermove', (event) => {
+      if (event.pointerId !== this.dragPointer) return;
+      this.dragTime = this.timeAt(event.clientX);
+      this.dragFrame ||= requestAnimationFrame(() => this.seekDragged());
+    });
+    const release = (event: PointerEvent): void => {
+      if (event.pointerId !== this.dragPointer) return;
+      this.dragPointer = null;
+      // Where the drag let go, not a frame earlier.
+      if (this.dragFrame) cancelAnimationFrame(this.dragFrame);
+      this.seekDragged();
+    };
+    this.canvas.addEventListener('pointerup', release);
+    this.canvas.addEventListener('pointercancel', release);
   }
 
   /** Puts the canvas into `parent` (empty until `show`). */
@@ -56,10 +87,33 @@ export class WaveformTimeline {
   detach(): void {
     this.resizeObserver.disconnect();
     if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    if (this.dragFrame) cancelAnimationFrame(this.dragFrame);
+    this.frame = this.dragFrame = 0;
+    this.dragPointer = this.dragTime = null;
     this.end = this.start = this.duration = 0;
     delete this.canvas.dataset.labels;
     this.canvas.remove();
+  }
+
+  /** The time under the pointer at `clientX` (clamped to the range shown), s; null before `show`. */
+  private timeAt(clientX: number): number | null {
+    const span = this.end - this.start;
+    const box = this.canvas.getBoundingClientRect();
+    if (!(span > 0) || box.width <= 0) return null;
+    const fraction = Math.max(0, Math.min(1, (clientX - box.left) / box.width));
+    return this.start + fraction * span;
+  }
+
+  private seekTo(clientX: number): void {
+    const time = this.timeAt(clientX);
+    if (time !== null) this.onSeek(time);
+  }
+
+  private seekDragged(): void {
+    this.dragFrame = 0;
+    const time = this.dragTime;
+    this.dragTime = null;
+    if (time !== null) this.onSeek(time);
   }
 
   /** Shows `start`–`end` s of a recording `duration` s long: drawn at the next frame, once. */
