@@ -15,6 +15,7 @@ import { buildLiveGraph, type AnalysisInput, type AnalysisTarget, type LiveGraph
 import {
   PROCESSOR_NAME,
   type BatchMessage,
+  type ChannelBatch,
   type NodeMessage,
   type ProcessorMessage,
   type ProcessorOptions,
@@ -38,6 +39,13 @@ export interface FramesAddedEvent {
   frameCount: number;
 }
 
+/** One channel's batch as the processor sent it; its arrays are valid only during the event. */
+export interface BatchAddedEvent {
+  role: SpeakerRole;
+  channel: number;
+  batch: ChannelBatch;
+}
+
 export interface SpeechBoundaryEvent {
   role: SpeakerRole;
   /** Backdated to the first (start) or last (end) active frame's centre, s. */
@@ -46,6 +54,8 @@ export interface SpeechBoundaryEvent {
 
 export interface LiveAnalysisEvents {
   ready: Omit<ReadyMessage, 'type'>;
+  /** Before 'frames', for every batch (also one with events only): what a store of the frames needs. */
+  batch: BatchAddedEvent;
   frames: FramesAddedEvent;
   speechstart: SpeechBoundaryEvent;
   speechend: SpeechBoundaryEvent;
@@ -74,7 +84,10 @@ export class LiveAnalysis extends TypedEmitter<LiveAnalysisEvents> implements An
   readonly node: AudioWorkletNode;
   readonly roles: readonly SpeakerRole[];
   /** One per input channel, in channel order. */
-  readonly tracks: readonly SpeakerTrack[];
+  get tracks(): readonly SpeakerTrack[] {
+    return this.channelTracks;
+  }
+  private channelTracks: SpeakerTrack[];
   readonly sampleRate: number;
   /** Resolves when the processor has ended the stream; rejects if the processor failed. */
   readonly finished: Promise<void>;
@@ -83,7 +96,7 @@ export class LiveAnalysis extends TypedEmitter<LiveAnalysisEvents> implements An
   constructor(ctx: BaseAudioContext, input: AnalysisInput, options: LiveAnalysisOptions = {}) {
     super();
     this.roles = input.roles;
-    this.tracks = input.roles.map(() => new SpeakerTrack());
+    this.channelTracks = input.roles.map(() => new SpeakerTrack());
     this.sampleRate = ctx.sampleRate;
     const processorOptions: ProcessorOptions = {
       channels: input.roles.map((role) => ({ role, settings: options.settings?.[role] })),
@@ -115,6 +128,16 @@ export class LiveAnalysis extends TypedEmitter<LiveAnalysisEvents> implements An
     return channel < 0 ? undefined : this.tracks[channel];
   }
 
+  /**
+   * From now on the tracks keep only the newest `frames` frames (SpeakerTrack.recent): for a long
+   * live call whose frames are stored elsewhere as they come (see the 'batch' event). Call it
+   * before the stream starts: the tracks are replaced, so whoever reads them must take them after.
+   */
+  keepRecentFrames(frames: number): void {
+    if (this.samples > 0 || this.channelTracks.some((t) => t.frameCount > 0)) throw new Error('keepRecentFrames must be called before the first frame');
+    this.channelTracks = this.roles.map(() => SpeakerTrack.recent(frames));
+  }
+
   /** Seconds of input analysed so far. */
   get durationSec(): number {
     return this.samples / this.sampleRate;
@@ -127,10 +150,19 @@ export class LiveAnalysis extends TypedEmitter<LiveAnalysisEvents> implements An
     return this.finished;
   }
 
-  /** The report over everything analysed so far, in the command line's format. */
+  /**
+   * The report over everything analysed so far, in the command line's format. Needs tracks that
+   * kept every frame: after `keepRecentFrames`, use `reportFrom` with the stored frames.
+   */
   report(): Report {
+    return this.reportFrom(this.tracks);
+  }
+
+  /** The report over `tracks` (one per channel, in channel order) for this analysis' call. */
+  reportFrom(tracks: readonly SpeakerTrack[]): Report {
+    if (tracks.length !== this.roles.length) throw new Error(`expected ${this.roles.length} tracks, got ${tracks.length}`);
     return buildReport({
-      tracks: this.roles.map((role, channel) => ({ role, channel, track: this.tracks[channel] })),
+      tracks: this.roles.map((role, channel) => ({ role, channel, track: tracks[channel] })),
       durationSec: this.durationSec,
       sampleRate: this.sampleRate,
     });
@@ -156,8 +188,9 @@ export class LiveAnalysis extends TypedEmitter<LiveAnalysisEvents> implements An
     this.samples = message.samples;
     message.channels.forEach((batch, channel) => {
       const role = this.roles[channel];
-      const track = this.tracks[channel];
+      const track = this.channelTracks[channel];
       track.addBatch(batch.frames, batch.frameCount, batch.events, batch.eventCount);
+      if (batch.frameCount > 0 || batch.eventCount > 0) this.emit('batch', { role, channel, batch });
       if (batch.frameCount > 0) {
         this.emit('frames', { role, track, firstFrame: batch.firstFrame, frameCount: batch.frameCount });
       }

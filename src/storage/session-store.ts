@@ -9,7 +9,14 @@
  * the file, listed as an interrupted analysis. Reviews saved by older versions of the app hold PCM
  * chunks like practice calls (`saveRecording`); both kinds live in the same stores, so no schema
  * upgrade was needed: a file is one record of the audio store, at index 0, with `file` set.
+ *
+ * A practice call also stores its analysis frames as it goes (`appendFrameRecord`, records of
+ * about 10 s per channel, see src/analysis/frame-records.ts), so the tab keeps only the last
+ * minute of them and the report is built from the stored ones at the end. They live in their own
+ * store, added in schema version 2; opening an older database adds the store and keeps the rest.
+ * They stay with the session (a closed tab leaves them, like the audio) until it is deleted.
  */
+import { frameRecordProblem, type FrameRecord } from '../analysis/frame-records.ts';
 import type { Report } from '../report/report-types.ts';
 import { agentFiguresOf } from './agent-figures.ts';
 import { chunkProblem, chunksOf, joinChunks } from './audio-chunks.ts';
@@ -21,7 +28,10 @@ import type { FileAnalysis, NewSession, Session, SessionChange, SessionSummary, 
 const SESSIONS = 'sessions';
 const REPORTS = 'reports';
 const AUDIO = 'audio';
-const ALL_STORES = [SESSIONS, REPORTS, AUDIO];
+const FRAMES = 'frames';
+const ALL_STORES = [SESSIONS, REPORTS, AUDIO, FRAMES];
+/** Version 1: sessions, reports, audio. Version 2: frames. */
+const SCHEMA_VERSION = 2;
 
 /** Chunks written per transaction by `saveRecording`: a minute of audio. */
 const CHUNKS_PER_BATCH = 60;
@@ -50,6 +60,17 @@ function isFileRecord(record: AudioRecord | FileRecord | undefined): record is F
 /** All chunks of one session: keys [id, 0] … [id, +∞]. */
 function audioRange(sessionId: string): IDBKeyRange {
   return IDBKeyRange.bound([sessionId, 0], [sessionId, Infinity]);
+}
+
+interface FrameRecordRow extends FrameRecord {
+  sessionId: string;
+}
+
+/** Frame records of one session, keyed [id, channel, index]: one channel's, or all of them. */
+function frameRange(sessionId: string, channel?: number): IDBKeyRange {
+  return channel === undefined
+    ? IDBKeyRange.bound([sessionId, 0, 0], [sessionId, Infinity, Infinity])
+    : IDBKeyRange.bound([sessionId, channel, 0], [sessionId, channel, Infinity]);
 }
 
 export class SessionStore {
@@ -101,6 +122,44 @@ export class SessionStore {
    */
   async appendAudioChunk(sessionId: string, index: number, channels: Float32Array[]): Promise<void> {
     await this.appendChunks(sessionId, index, [channels]);
+  }
+
+  /**
+   * Stores one frame record of a call being recorded. A channel's records come in index order
+   * (record `index` needs record `index - 1`), so what is stored never has a hole.
+   * @throws StorageError 'full' when the disk is full; the records stored before stay.
+   */
+  async appendFrameRecord(sessionId: string, record: FrameRecord): Promise<void> {
+    const db = await this.open();
+    await inTransaction(db, [SESSIONS, FRAMES], 'readwrite', async (tx) => {
+      const current = await this.summaryIn(tx, sessionId);
+      if (current.status !== 'recording' || current.audio === 'file') throw new StorageError('invalid', 'the session is finished; it takes no more frames');
+      const problem = frameRecordProblem(record, current.channels);
+      if (problem) throw new StorageError('invalid', problem);
+      const frames = tx.objectStore(FRAMES);
+      if (record.index > 0) {
+        const before = await request(frames.getKey([sessionId, record.channel, record.index - 1]));
+        if (before === undefined) throw new StorageError('invalid', `frame records are appended in order: record ${record.index - 1} of channel ${record.channel} is missing`);
+      }
+      const row: FrameRecordRow = {
+        sessionId,
+        channel: record.channel,
+        index: record.index,
+        firstFrame: record.firstFrame,
+        frameCount: record.frameCount,
+        // Copies own their buffer: a view on larger memory would clone all of it.
+        frames: new Float32Array(record.frames),
+        events: new Float64Array(record.events),
+      };
+      await request(frames.add(row));
+    });
+  }
+
+  /** One channel's frame records of a session, in index order (none for a session without). */
+  async loadFrameRecords(sessionId: string, channel: number): Promise<FrameRecord[]> {
+    const db = await this.open();
+    const rows = await inTransaction(db, [FRAMES], 'readonly', (tx) => request<FrameRecordRow[]>(tx.objectStore(FRAMES).getAll(frameRange(sessionId, channel))));
+    return rows.map(({ channel: c, index, firstFrame, frameCount, frames, events }) => ({ channel: c, index, firstFrame, frameCount, frames, events }));
   }
 
   /** Marks the session complete with its report; the duration defaults to the audio stored. */
@@ -182,7 +241,7 @@ export class SessionStore {
   /** Adds the finished analysis of a stored file: report, peaks, and the recording's facts. */
   async completeReview(sessionId: string, analysis: FileAnalysis): Promise<SessionSummary> {
     const db = await this.open();
-    const summary = await inTransaction(db, ALL_STORES, 'readwrite', async (tx) => {
+    const summary = await inTransaction(db, [SESSIONS, REPORTS, AUDIO], 'readwrite', async (tx) => {
       const current = await this.summaryIn(tx, sessionId);
       const record = await request<AudioRecord | FileRecord | undefined>(tx.objectStore(AUDIO).get([sessionId, 0]));
       if (current.audio !== 'file' || !isFileRecord(record)) throw new StorageError('invalid', 'the session holds no file');
@@ -273,6 +332,7 @@ export class SessionStore {
       await request(tx.objectStore(SESSIONS).delete(id));
       await request(tx.objectStore(REPORTS).delete(id));
       await request(tx.objectStore(AUDIO).delete(audioRange(id)));
+      await request(tx.objectStore(FRAMES).delete(frameRange(id)));
     });
     this.notify({ type: 'deleted', id });
   }
@@ -331,13 +391,15 @@ export class SessionStore {
     if (!this.db) {
       this.db = openDatabase({
         name: this.databaseName,
-        version: 1,
+        version: SCHEMA_VERSION,
+        // Each step only adds: a database of an older version keeps every session it holds.
         upgrade: (db, oldVersion) => {
           if (oldVersion < 1) {
             db.createObjectStore(SESSIONS, { keyPath: 'id' });
             db.createObjectStore(REPORTS, { keyPath: 'sessionId' });
             db.createObjectStore(AUDIO, { keyPath: ['sessionId', 'index'] });
           }
+          if (oldVersion < 2) db.createObjectStore(FRAMES, { keyPath: ['sessionId', 'channel', 'index'] });
         },
       });
       // A failed open is not kept: the next call tries again (e.g. after the user freed space).

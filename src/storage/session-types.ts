@@ -1,7 +1,9 @@
 /**
  * What the app keeps per session. The report is stored apart from the summary so the session
  * list and the trend chart never load frame data, and the audio apart again, in chunks of at
- * most a second, so a recording can be written while it is being made.
+ * most a second, so a recording can be written while it is being made. A practice call's
+ * analysis frames are stored the same way, in records of about 10 s per channel (FrameRecord,
+ * src/analysis/frame-records.ts), for its report.
  */
 import type { Report } from '../report/report-types.ts';
 

@@ -1,11 +1,11 @@
 /**
  * Cuts the recorder's short blocks into chunks of at most a second and appends them to the sink in
- * order, one write at a time. A failed write is kept and retried with the next chunk (storage that
- * is briefly busy), so the sink always receives indices 0, 1, 2, … without holes; at most
- * `maxPendingSec` of audio waits in memory, beyond that audio is counted as lost rather than
- * letting a full disk grow the tab's memory without bound.
+ * order (through an AppendQueue: one write at a time, a failed write retried with the next chunk),
+ * so the sink always receives indices 0, 1, 2, … without holes; at most `maxPendingSec` of audio
+ * waits in memory, beyond that audio is counted as lost rather than letting a full disk grow the
+ * tab's memory without bound.
  */
-import { StorageError } from '../../storage/storage-errors.ts';
+import { AppendQueue } from './append-queue.ts';
 import type { RecordingSink } from './recording-sink.ts';
 
 export type WriteProblemKind = 'retrying' | 'full' | 'lost';
@@ -51,32 +51,31 @@ interface PendingChunk {
 
 export class ChunkWriter {
   private readonly options: Required<Omit<ChunkWriterOptions, 'onProblem'>> & Pick<ChunkWriterOptions, 'onProblem'>;
+  private readonly queue: AppendQueue<PendingChunk>;
   private current: Float32Array[];
   private fill = 0;
   private nextIndex = 0;
-  private readonly pending: PendingChunk[] = [];
-  private pendingSamples = 0;
-  private writing: Promise<void> = Promise.resolve();
   private finished = false;
-  private writtenChunks = 0;
-  private writtenSamples = 0;
   private lost = 0;
-  private lastError = '';
-  private lastFull = false;
 
   constructor(options: ChunkWriterOptions) {
     this.options = { maxPendingSec: 300, finalAttempts: 3, ...options };
     this.current = this.newChunk();
+    this.queue = new AppendQueue<PendingChunk>({
+      write: (chunk) => this.options.sink.appendAudioChunk(this.options.sessionId, chunk.index, chunk.channels),
+      size: (chunk) => chunk.channels[0]?.length ?? 0,
+      onFailure: () => this.problem(this.queue.lastFull ? 'full' : 'retrying', this.queue.pendingSize),
+    });
   }
 
   /** Chunks the sink has accepted so far. */
   get chunksWritten(): number {
-    return this.writtenChunks;
+    return this.queue.writtenCount;
   }
 
   /** Seconds of audio the sink has accepted so far. */
   get secondsWritten(): number {
-    return this.writtenSamples / this.options.sampleRate;
+    return this.queue.writtenSize / this.options.sampleRate;
   }
 
   /** Takes `length` samples of each channel (the arrays may be reused by the caller afterwards). */
@@ -103,23 +102,18 @@ export class ChunkWriter {
       this.finished = true;
       if (this.fill > 0) this.seal();
     }
-    await this.writing;
-    for (let attempt = 1; attempt < this.options.finalAttempts && this.pending.length > 0; attempt++) {
-      this.kick();
-      await this.writing;
-    }
-    if (this.pending.length > 0) {
-      this.lost += this.pendingSamples;
-      this.pending.length = 0;
-      this.pendingSamples = 0;
+    await this.queue.settle(this.options.finalAttempts);
+    const left = this.queue.pendingSize;
+    if (this.queue.takePending().length > 0) {
+      this.lost += left;
       this.problem('lost', this.lost);
     }
-    return { chunks: this.writtenChunks, samples: this.writtenSamples, lostSamples: this.lost, full: this.lastFull };
+    return { chunks: this.queue.writtenCount, samples: this.queue.writtenSize, lostSamples: this.lost, full: this.queue.lastFull };
   }
 
   private problem(kind: WriteProblemKind, samples: number): void {
     const rate = this.options.sampleRate;
-    this.options.onProblem?.({ kind, detail: this.lastError, seconds: samples / rate, savedSeconds: this.writtenSamples / rate });
+    this.options.onProblem?.({ kind, detail: this.queue.lastError, seconds: samples / rate, savedSeconds: this.queue.writtenSize / rate });
   }
 
   private newChunk(): Float32Array[] {
@@ -132,7 +126,7 @@ export class ChunkWriter {
     const samples = this.fill;
     this.current = this.newChunk();
     this.fill = 0;
-    if ((this.pendingSamples + samples) / this.options.sampleRate > this.options.maxPendingSec) {
+    if ((this.queue.pendingSize + samples) / this.options.sampleRate > this.options.maxPendingSec) {
       // Storage has failed for minutes: keep memory bounded, and say how much is gone. The index
       // is not used up: the store takes indices without holes, so should it recover, the next
       // chunk follows on (the recording then skips this stretch, as the message says).
@@ -140,33 +134,6 @@ export class ChunkWriter {
       this.problem('lost', this.lost);
       return;
     }
-    this.pending.push({ index: this.nextIndex++, channels });
-    this.pendingSamples += samples;
-    this.kick();
-  }
-
-  /** Starts a write pass after the one in progress, if any. */
-  private kick(): void {
-    this.writing = this.writing.then(() => this.writePending());
-  }
-
-  /** Writes pending chunks in order; stops at the first failure (the order must have no holes). */
-  private async writePending(): Promise<void> {
-    while (this.pending.length > 0) {
-      const head = this.pending[0];
-      try {
-        await this.options.sink.appendAudioChunk(this.options.sessionId, head.index, head.channels);
-      } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        this.lastFull = error instanceof StorageError && error.kind === 'full';
-        this.problem(this.lastFull ? 'full' : 'retrying', this.pendingSamples);
-        return;
-      }
-      this.pending.shift();
-      const samples = head.channels[0]?.length ?? 0;
-      this.pendingSamples -= samples;
-      this.writtenChunks++;
-      this.writtenSamples += samples;
-    }
+    this.queue.push({ index: this.nextIndex++, channels });
   }
 }

@@ -9,9 +9,13 @@
  *   analysis events, the recorder's blocks, the coach.
  * - `stop` (and `hostDisconnected`, which stops): unsubscribes from the DOM first (so tearing down
  *   fires nothing back), drains the worklets, closes the engine (stops every track, closes the
- *   context), then writes the rest of the recording, builds the report and finishes the session.
- *   The engine is closed before any storage is awaited: a slow or stuck disk must never keep the
- *   microphone on.
+ *   context), then writes the rest of the recording and the frames, builds the report from the
+ *   stored frames and finishes the session. The engine is closed before any storage is awaited: a
+ *   slow or stuck disk must never keep the microphone on.
+ *
+ * Memory stays flat however long the call: the analysis frames go to the sink in records of 10 s
+ * as they come (FrameWriter) and the tracks in memory keep only the last LIVE_RETAIN_SEC, what the
+ * live view and the live coach read; the report is built at the end from the stored frames.
  *
  * Real life during a call:
  * - the microphone changes: the agent picks another one in the call bar, or the system default
@@ -27,10 +31,12 @@
  *
  * Updates are batched per animation frame: analysis batches (20 a second per channel), speech
  * events and coach cues only mark the view dirty; one requestAnimationFrame callback computes the
- * numbers from the tracks and asks the host to render once. The heavy work (the DSP) is already
- * on the audio thread.
+ * numbers from the tracks and asks the host to render once (and where no animation frame comes
+ * for MAX_PAINT_LAG_SEC of audio, as in a hidden tab, a batch does it, so the view never reads
+ * frames the tracks have let go). The heavy work (the DSP) is already on the audio thread.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FRAMES_PER_SEC } from '../../dsp/config.ts';
 import type { Report } from '../../report/report-types.ts';
 import { chunkLength } from '../../storage/audio-chunks.ts';
 import { StorageError } from '../../storage/storage-errors.ts';
@@ -39,7 +45,9 @@ import { holdRecordingLock } from '../shared/recording-lock.ts';
 import { startCallEngine, type CallEngine } from './call-engine.ts';
 import { ChunkWriter, type WriteProblem } from './chunk-writer.ts';
 import type { LiveCoach, LiveCoachFactory } from './coach-adapter.ts';
+import { FrameWriter } from './frame-writer.ts';
 import { ListenerBag } from './listener-bag.ts';
+import { LIVE_RETAIN_SEC, MAX_PAINT_LAG_SEC } from './live-retention.ts';
 import { emptyView, LiveViewModel, type LiveView, type Spoken } from './live-view.ts';
 import {
   listInputDevices,
@@ -89,7 +97,11 @@ interface Call {
   sessionId: string;
   sink: RecordingSink;
   writer: ChunkWriter;
+  /** The analysis frames, stored as they come; the report is built from them. */
+  frames: FrameWriter;
   model: LiveViewModel;
+  /** Seconds of audio analysed at the last paint. */
+  paintedAtSec: number;
   options: StartOptions;
   /** The agent's choice of microphone: '' follows the system default. */
   microphoneId: string;
@@ -268,19 +280,12 @@ export class LiveSessionController implements ReactiveController {
       console.warn('the audio did not drain:', error);
     }
     const sampleRate = call.engine.ctx.sampleRate;
-    let report: Report | null = null;
-    try {
-      report = call.engine.analysis.report();
-      // Still subscribed: what the coach decides about the end of the call reaches the feed.
-      if (call.coach?.finish) report = call.coach.finish(report);
-    } catch (error) {
-      console.error('practice report could not be built:', error);
-    }
-    this.paint(call);
-    call.subs.dispose();
+    // Drained: no frames or samples arrive any more. The microphone goes off before storage is awaited.
     await call.engine.close().catch((error: unknown) => console.error('closing the audio failed:', error));
 
-    const saved = await call.writer.finish();
+    const [saved, report] = await Promise.all([call.writer.finish(), this.buildReport(call)]);
+    this.paint(call);
+    call.subs.dispose();
     const recordedSec = saved.samples / sampleRate;
     try {
       await call.sink.finishSession(call.sessionId, { report, durationSec: recordedSec });
@@ -306,6 +311,24 @@ export class LiveSessionController implements ReactiveController {
     this.host.requestUpdate();
     if (report) {
       this.callbacks.onFinished?.({ report, sessionId: call.sessionId, reason, recordedSec, lostSec: saved.lostSamples / sampleRate });
+    }
+  }
+
+  /**
+   * The report over the whole call, from the stored frames (and any the sink could not take yet),
+   * then the live coach's last word; null when it cannot be made. Still subscribed to the coach
+   * here: what it decides about the end of the call reaches the feed.
+   */
+  private async buildReport(call: Call): Promise<Report | null> {
+    try {
+      const analysis = call.engine.analysis;
+      const tracks = await call.frames.tracks(analysis.tracks.map((t) => t.frameCount));
+      let report = analysis.reportFrom(tracks);
+      if (call.coach?.finish) report = call.coach.finish(report);
+      return report;
+    } catch (error) {
+      console.error('practice report could not be built:', error);
+      return null;
     }
   }
 
@@ -360,6 +383,9 @@ export class LiveSessionController implements ReactiveController {
       chunkLength: chunkLength(engine.ctx.sampleRate),
       onProblem: (problem) => this.onWriteProblem(problem),
     });
+    // Before the coach and the view take the tracks; the context has not run yet, so no frame is lost.
+    engine.analysis.keepRecentFrames(LIVE_RETAIN_SEC * FRAMES_PER_SEC);
+    const frames = new FrameWriter({ sink: options.sink, sessionId, channelCount: engine.roles.length });
     const coach = options.coach ? options.coach(engine.analysis) : null;
     const model = new LiveViewModel(engine.analysis, { hasCustomer: engine.roles.length === 2, coachConnected: coach !== null });
     const call: Call = {
@@ -367,7 +393,9 @@ export class LiveSessionController implements ReactiveController {
       sessionId,
       sink: options.sink,
       writer,
+      frames,
       model,
+      paintedAtSec: 0,
       options,
       microphoneId: options.microphoneId,
       dom: new ListenerBag(),
@@ -392,6 +420,7 @@ export class LiveSessionController implements ReactiveController {
 
     engine.recorder.onBlock((channels, length) => writer.push(channels, length));
     subs.add(() => engine.recorder.onBlock(null));
+    subs.add(engine.analysis.on('batch', ({ channel, batch }) => frames.push(channel, batch)));
     // Everything below only records what happened and asks for a frame: the view is derived once
     // per animation frame, however many batches and cues arrived in between.
     subs.add(engine.analysis.on('frames', () => this.schedulePaint()));
@@ -528,7 +557,12 @@ export class LiveSessionController implements ReactiveController {
   }
 
   private schedulePaint(): void {
-    if (this.frameRequest !== 0 || !this.call) return;
+    const call = this.call;
+    if (!call) return;
+    // No animation frame for a while (a hidden tab gets none): paint from here, so the view never
+    // has to read further back than LIVE_RETAIN_SEC.
+    if (call.engine.analysis.durationSec - call.paintedAtSec >= MAX_PAINT_LAG_SEC) this.paint(call);
+    if (this.frameRequest !== 0) return;
     this.frameRequest = requestAnimationFrame(() => {
       this.frameRequest = 0;
       if (this.call) this.paint(this.call);
@@ -542,6 +576,7 @@ export class LiveSessionController implements ReactiveController {
 
   /** Takes the frame's view from the model, and renders once. */
   private paint(call: Call): void {
+    call.paintedAtSec = call.engine.analysis.durationSec;
     this.view = call.model.refresh(call.writer.chunksWritten);
     this.spoken.push(...call.model.takeSpoken());
     this.host.requestUpdate();

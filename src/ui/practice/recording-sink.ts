@@ -1,12 +1,17 @@
 /**
  * Where the practice view writes the call while it runs. The app's SessionStore
- * (src/storage/session-store.ts) satisfies it as it is; the view needs only these three calls.
+ * (src/storage/session-store.ts) satisfies it as it is.
  *
  * Chunks are appended in index order, 0, 1, 2, …, each at most one second per channel
  * (`chunkLength` of src/storage/audio-chunks.ts), channel 0 the agent and channel 1, when there is
  * a customer source, the customer. A session that is never finished (a crash, a closed tab) keeps
  * every chunk appended so far.
+ *
+ * The analysis frames go the same way, in records of about 10 s per channel (src/analysis/
+ * frame-records.ts), so a long call need not hold them all in memory for its report. A sink
+ * without the two frame calls still works: the call then keeps its frame records in memory.
  */
+import type { FrameRecord } from '../../analysis/frame-records.ts';
 import type { Report } from '../../report/report-types.ts';
 import type { NewSession } from '../../storage/session-types.ts';
 
@@ -17,11 +22,16 @@ export interface RecordingSink {
   appendAudioChunk(sessionId: string, index: number, channels: Float32Array[]): Promise<void>;
   /** Marks the recording complete and stores its report (null when none could be made). */
   finishSession(sessionId: string, result: { report: Report | null; durationSec?: number }): Promise<unknown>;
+  /** Stores a frame record; a channel's records come in index order, 0, 1, 2, …. */
+  appendFrameRecord?(sessionId: string, record: FrameRecord): Promise<void>;
+  /** One channel's stored frame records, in index order. */
+  loadFrameRecords?(sessionId: string, channel: number): Promise<FrameRecord[]>;
 }
 
 interface MemorySession {
   session: NewSession;
   chunks: Float32Array[][];
+  frames: FrameRecord[][];
   report: Report | null;
   finished: boolean;
 }
@@ -36,7 +46,7 @@ export class MemoryRecordingSink implements RecordingSink {
 
   async createSession(session: NewSession): Promise<{ id: string }> {
     const id = `practice-${this.next++}`;
-    this.sessions.set(id, { session, chunks: [], report: null, finished: false });
+    this.sessions.set(id, { session, chunks: [], frames: [], report: null, finished: false });
     return { id };
   }
 
@@ -45,6 +55,20 @@ export class MemoryRecordingSink implements RecordingSink {
     if (!entry) throw new Error(`no session ${sessionId}`);
     if (index !== entry.chunks.length) throw new Error(`chunk ${index} out of order: expected ${entry.chunks.length}`);
     entry.chunks.push(channels);
+  }
+
+  async appendFrameRecord(sessionId: string, record: FrameRecord): Promise<void> {
+    const entry = this.sessions.get(sessionId);
+    if (!entry) throw new Error(`no session ${sessionId}`);
+    const records = (entry.frames[record.channel] ??= []);
+    if (record.index !== records.length) throw new Error(`frame record ${record.index} out of order: expected ${records.length}`);
+    records.push(record);
+  }
+
+  async loadFrameRecords(sessionId: string, channel: number): Promise<FrameRecord[]> {
+    const entry = this.sessions.get(sessionId);
+    if (!entry) throw new Error(`no session ${sessionId}`);
+    return [...(entry.frames[channel] ?? [])];
   }
 
   async finishSession(sessionId: string, result: { report: Report | null; durationSec?: number }): Promise<void> {
