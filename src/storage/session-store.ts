@@ -17,6 +17,7 @@
  * They stay with the session (a closed tab leaves them, like the audio) until it is deleted.
  */
 import { frameRecordProblem, type FrameRecord } from '../analysis/frame-records.ts';
+import { packReport, unpackReport, type PackedReport } from '../report/packed-frames.ts';
 import type { Report } from '../report/report-types.ts';
 import { agentFiguresOf } from './agent-figures.ts';
 import { chunkProblem, chunksOf, joinChunks } from './audio-chunks.ts';
@@ -38,7 +39,12 @@ const CHUNKS_PER_BATCH = 60;
 
 interface ReportRecord {
   sessionId: string;
-  report: Report;
+  /**
+   * Frame lists packed as typed arrays (see packed-frames.ts): put() clones its value on the
+   * page's main thread, and an hour-long review's lists took 0.3–0.5 s as numbers. Records written
+   * by older versions hold plain lists; reading takes both.
+   */
+  report: PackedReport | Report;
 }
 
 interface AudioRecord {
@@ -174,7 +180,7 @@ export class SessionStore {
         durationSec: result.durationSec ?? current.samples / current.sampleRate,
         ...(figures ? { figures } : {}),
       };
-      if (result.report) await request(tx.objectStore(REPORTS).put({ sessionId, report: result.report } satisfies ReportRecord));
+      if (result.report) await request(tx.objectStore(REPORTS).put({ sessionId, report: packReport(result.report).packed } satisfies ReportRecord));
       await request(tx.objectStore(SESSIONS).put(finished));
       return finished;
     });
@@ -257,7 +263,7 @@ export class SessionStore {
       };
       const peaks = analysis.peaks.map((p) => new Float32Array(p));
       await request(tx.objectStore(AUDIO).put({ ...record, peaks, peaksPerSecond: analysis.peaksPerSecond } satisfies FileRecord));
-      await request(tx.objectStore(REPORTS).put({ sessionId, report: analysis.report } satisfies ReportRecord));
+      await request(tx.objectStore(REPORTS).put({ sessionId, report: packReport(analysis.report).packed } satisfies ReportRecord));
       await request(tx.objectStore(SESSIONS).put(finished));
       return finished;
     });
@@ -287,7 +293,7 @@ export class SessionStore {
     return inTransaction(db, [SESSIONS, REPORTS], 'readonly', async (tx) => {
       const summary = await this.summaryIn(tx, id);
       const record = await request<ReportRecord | undefined>(tx.objectStore(REPORTS).get(id));
-      return { ...summary, report: record?.report ?? null };
+      return { ...summary, report: record ? unpackReport(record.report) : null };
     });
   }
 

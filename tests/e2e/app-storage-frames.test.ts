@@ -147,11 +147,19 @@ describe('frame records in the session store', () => {
         req.onerror = () => reject(req.error);
       });
       await new Promise<void>((resolve, reject) => {
-        const tx = old.transaction(['sessions', 'audio'], 'readwrite');
+        const tx = old.transaction(['sessions', 'audio', 'reports'], 'readwrite');
         tx.objectStore('sessions').put({
           id: 'old-1', kind: 'practice', name: 'van vroeger', createdAt: 1, durationSec: 1, sampleRate: 8000, channels: 1, status: 'complete', chunkCount: 1, samples: 8000,
         });
         tx.objectStore('audio').put({ sessionId: 'old-1', index: 0, channels: [new Float32Array(8000).fill(0.25)] });
+        // Its report as that version stored it: frame lists as plain numbers.
+        tx.objectStore('reports').put({
+          sessionId: 'old-1',
+          report: {
+            schema: 'luister-report/1', durationSec: 1, sampleRate: 8000, events: [],
+            speakers: { agent: { channel: 0, frames: { hopSec: 0.01, startSec: 0, f0Hz: [0, 101.5], levelDb: [-60, -20.25] }, speech: [], summary: {}, tone: [] } },
+          },
+        });
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
@@ -159,6 +167,7 @@ describe('frame records in the session store', () => {
       const store = new storeModule.SessionStore(name);
       const sessions = await store.listSessions();
       const [audio] = await store.loadAudio('old-1');
+      const oldFrames = (await store.getSession('old-1')).report?.speakers.agent?.frames;
       const s = await store.createSession({ kind: 'practice', name: 'nieuw', sampleRate: 8000, channels: 1 });
       await store.appendFrameRecord(s.id, { channel: 0, index: 0, firstFrame: 0, frameCount: 1, frames: new Float32Array(13), events: new Float64Array(0) });
       const frames = (await store.loadFrameRecords(s.id, 0)).length;
@@ -171,9 +180,9 @@ describe('frame records in the session store', () => {
         };
       });
       await new Promise((resolve) => (indexedDB.deleteDatabase(name).onsuccess = resolve));
-      return { names: sessions.map((x) => x.name), samples: audio.length, first: audio[0], frames, version };
+      return { names: sessions.map((x) => x.name), samples: audio.length, first: audio[0], frames, version, oldF0: oldFrames?.f0Hz, oldLevel: oldFrames?.levelDb };
     });
-    expect(result).toEqual({ names: ['van vroeger'], samples: 8000, first: 0.25, frames: 1, version: 2 });
+    expect(result).toEqual({ names: ['van vroeger'], samples: 8000, first: 0.25, frames: 1, version: 2, oldF0: [0, 101.5], oldLevel: [-60, -20.25] });
   });
 
   it('fails only the frame write that hits a full disk: the records before it stay', async () => {

@@ -51,7 +51,8 @@ describe('session store', () => {
   it('records in chunks and gives the audio back sample for sample', async () => {
     const result = await app.page.evaluate(async () => {
       const { SessionStore } = window.luisterStoreModule as StoreModule;
-      const store = new SessionStore(`luister-test-${crypto.randomUUID()}`);
+      const name = `luister-test-${crypto.randomUUID()}`;
+      const store = new SessionStore(name);
       const rate = 8000;
       const s = await store.createSession({ kind: 'practice', name: 'oefening', agent: 'Daan', sampleRate: rate, channels: 2 });
       const left = Float32Array.from({ length: 2.5 * rate }, (_, i) => Math.sin(i / 10));
@@ -62,17 +63,40 @@ describe('session store', () => {
       await store.appendAudioChunk(s.id, 0, [shared, right.slice(0, rate)]);
       await store.appendAudioChunk(s.id, 1, [left.subarray(rate, 2 * rate), right.subarray(rate, 2 * rate)]);
       await store.appendAudioChunk(s.id, 2, [left.subarray(2 * rate), right.subarray(2 * rate)]);
-      const report = { schema: 'luister-report/1' as const, durationSec: 2.5, sampleRate: rate, speakers: {}, events: [] };
+      const agent = {
+        channel: 0,
+        frames: { hopSec: 0.01, startSec: 0, f0Hz: [0, 123.456, 499.999], levelDb: [-120, -33.333, -0.001] },
+        speech: [{ start: 0.01, end: 0.03 }],
+        summary: { speechSec: 0.02, talkShare: 1, meanF0Hz: 311.73, pitchSdSemitones: 12, syllables: 1, speechRate: 50, articulationRate: 50 },
+        tone: [],
+      };
+      const report = { schema: 'luister-report/1' as const, durationSec: 2.5, sampleRate: rate, speakers: { agent }, events: [] };
       const done = await store.finishSession(s.id, { report });
+      // Stored with its frame lists packed (an hour's would take put() 0.3–0.5 s as numbers)...
+      const raw = await new Promise<{ report: { speakers: { agent: { frames: { f0Hz: unknown } } } } }>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => {
+          const get = open.result.transaction('reports').objectStore('reports').get(s.id);
+          get.onsuccess = () => {
+            resolve(get.result);
+            open.result.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+        open.onerror = () => reject(open.error);
+      });
+      const packed = raw.report.speakers.agent.frames.f0Hz instanceof Float64Array;
       const [l, r] = await store.loadAudio(s.id);
       const equal = l.length === left.length && l.every((x, i) => x === left[i]) && r.every((x, i) => x === right[i]);
       const full = await store.getSession(s.id);
+      // ... and read back as the report it was, lists and all.
+      const sameReport = JSON.stringify(full.report) === JSON.stringify(report);
       const listed = (await store.listSessions()).length;
       await store.deleteAllData();
       await store.close();
-      return { durationSec: done.durationSec, status: done.status, chunkCount: done.chunkCount, equal, listed, hasReport: full.report !== null };
+      return { durationSec: done.durationSec, status: done.status, chunkCount: done.chunkCount, equal, listed, packed, sameReport };
     });
-    expect(result).toEqual({ durationSec: 2.5, status: 'complete', chunkCount: 3, equal: true, listed: 1, hasReport: true });
+    expect(result).toEqual({ durationSec: 2.5, status: 'complete', chunkCount: 3, equal: true, listed: 1, packed: true, sameReport: true });
   });
 
   it('refuses chunks out of order, longer than a second, or with the wrong channel count', async () => {
