@@ -3,8 +3,9 @@
  * zoom and back leaves the page responsive, and the timeline under the waveform labels exactly the
  * stretch that is on screen, its labels evenly spaced, never crowded, in h:mm:ss past the hour.
  * Zoomed in, only the event marks near the view are in the page, and every event in view has its
- * mark, also after scrolling far away. A click or drag on the timeline seeks; one mouse-wheel step
- * zooms with one redraw.
+ * mark, also after scrolling far away. Zoomed out, where the marks would stand a few pixels apart,
+ * they are drawn on one canvas instead, in their types' colours, and a click on one still selects
+ * its event. A click or drag on the timeline seeks; one mouse-wheel step zooms with one redraw.
  *
  * Before, wavesurfer's timeline plugin made and laid out an element for every tick of the whole
  * recording on each zoom (3,660 from zoom step 70 on): 1.4–1.7 s per step there on a quiet
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { longestMainThreadGap, openApp, startMainThreadHeartbeat, waitForReview, WAIT, useAppServer, type AppPage } from './app-support.ts';
 import { tempFolder, writeLoopedWav } from './long-wav.ts';
 import { voiceLikeSignal } from './test-audio.ts';
+import { EVENT_STYLES } from '../../src/ui/review/event-style.ts';
 
 const running = useAppServer();
 const folder = tempFolder('luister-zoom-');
@@ -25,16 +27,23 @@ const path = join(folder.path, 'uur-gesprek.wav');
 /**
  * The longest main-thread gap allowed around one zoom step, with the call's 4,500 event marks.
  * When every mark was in the page, each step laid them all out again: 0.19–2.75 s per step
- * measured on a shared two-core machine (over 2 s at steps 10–30 and 50 zooming in; worst
- * 2,746 ms; 1.3–8 s with the old timeline). With only the marks near the view in the page,
- * 88–802 ms on the same machine, the worst zooming out to fit, where every mark is in view again.
+ * measured on a shared two-core machine (worst 2,746 ms; 1.3–8 s with the old timeline). With
+ * only the marks near the view in the page, 88–802 ms, the worst at the widest steps and zooming
+ * out to fit, where every mark is in view again (312 ms on a quieter run). With the marks of a
+ * dense view drawn on a canvas, the widest steps cost what the waveform alone costs: 100–312 ms
+ * measured on the same busy machine (the same steps with the marks hidden: 113–262 ms).
  */
-const MAX_GAP_MS = 1500;
+const MAX_GAP_MS = 500;
+/**
+ * At most this many marks are elements in the page at any zoom (a view has at most 200 in it,
+ * plus its margins); before the canvas, every one of the 4,500 was, zoomed out.
+ */
+const MAX_MARKS_IN_PAGE = 1000;
 /**
  * The same from zoom step 70 on, where few marks are in view: 108–291 ms measured (before, with
  * every mark in the page, 930–1,600 ms zooming in).
  */
-const MAX_GAP_CLOSE_WITH_MARKS_MS = 800;
+const MAX_GAP_CLOSE_WITH_MARKS_MS = 500;
 /** At the closest zoom, at most this share of the events may have a mark in the page. */
 const MAX_MARK_SHARE_CLOSE = 0.02;
 /**
@@ -185,6 +194,74 @@ function marksState(page: AppPage['page']): Promise<MarksState> {
   }, DURATION_SEC);
 }
 
+interface EventCanvasState {
+  /** Whether the canvas is shown, how many events it drew. */
+  shown: boolean;
+  drawn: number;
+  /**
+   * An event (index) that the canvas drew apart from events of other types (no other type within
+   * a few pixels in its row), the colour of the canvas' pixel on its strip, and where it is on the
+   * page (its middle, in its row).
+   */
+  sample: { index: number; type: string; rgba: number[]; x: number; y: number } | null;
+}
+
+/** The dense marks' canvas: shown or not, and a sample of what it drew (see EventCanvasState). */
+function eventCanvasState(page: AppPage['page']): Promise<EventCanvasState> {
+  type Waveform = HTMLElement & { events: { start: number; end: number; type: string; speaker?: string }[]; channelRoles: string[] };
+  return page.locator('luister-waveform').evaluate((waveform: Waveform, duration: number) => {
+    const root = waveform.shadowRoot?.querySelector('.surface > div')?.shadowRoot;
+    const layer = root?.querySelector<HTMLElement>('[part="regions-container"]');
+    const canvas = root?.querySelector<HTMLCanvasElement>('[part="event-canvas"]');
+    if (!layer || !canvas) throw new Error('no event layer');
+    const shown = canvas.style.display !== 'none' && canvas.width > 0;
+    const result = { shown, drawn: Number(canvas.dataset.drawn ?? 0), sample: null } as EventCanvasState;
+    if (!shown) return result;
+    const box = layer.getBoundingClientRect();
+    const pxPerSec = box.width / duration;
+    const rows = Math.max(1, waveform.channelRoles.length);
+    const rowOf = (speaker?: string): number => (rows > 1 && speaker ? waveform.channelRoles.indexOf(speaker) : -1);
+    // Marks are at least 2 px wide; "near" is within 4 px of either edge.
+    const spans = waveform.events.map((event) => ({ ...event, row: rowOf(event.speaker), to: Math.max(event.end, event.start + 2 / pxPerSec) }));
+    const near = 4 / pxPerSec;
+    const neighbours = (i: number) =>
+      spans.filter((other, j) => j !== i && (other.row === spans[i].row || other.row < 0 || spans[i].row < 0) && other.start < spans[i].to + near && other.to > spans[i].start - near);
+    const from = Number(canvas.dataset.from);
+    const to = Number(canvas.dataset.to);
+    const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height);
+    const place = (i: number) => {
+      const middle = (spans[i].start + spans[i].to) / 2;
+      const row = Math.max(0, spans[i].row);
+      // Whole pixels: a mouse event's coordinates are.
+      return { x: Math.round(box.left + middle * pxPerSec), y: Math.round(box.top + ((row + 0.5) * box.height) / rows), middle, row };
+    };
+    for (const [i, span] of spans.entries()) {
+      if (span.start < from || span.to > to) continue;
+      const others = neighbours(i);
+      if (!result.sample && pixels && others.every((other) => other.type === span.type)) {
+        const { x, y, middle, row } = place(i);
+        // On the strip in the type's colour along the top of its row, a pixel in from the edge.
+        const px = Math.round(((middle - from) / (to - from)) * canvas.width);
+        const py = Math.round(((row * box.height) / rows + 1.5) * (canvas.height / box.height));
+        const at = (py * canvas.width + px) * 4;
+        result.sample = { index: i, type: span.type, rgba: [...pixels.data.slice(at, at + 4)], x, y };
+      }
+      if (result.sample) break;
+    }
+    return result;
+  }, DURATION_SEC);
+}
+
+/** `#rrggbb` as [r, g, b]. */
+function rgbOf(hex: string): number[] {
+  return [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+}
+
+/** Which event the event list shows as current (-1: none). */
+function selectedEvent(page: AppPage['page']): Promise<number> {
+  return page.locator('luister-event-list button').evaluateAll((buttons) => buttons.findIndex((b) => b.getAttribute('aria-current') === 'true'));
+}
+
 /** Scrolls the waveform so that `time` is in the middle of the view. */
 function scrollToTime(page: AppPage['page'], time: number): Promise<void> {
   return page.locator('luister-waveform .surface > div').evaluate(
@@ -210,10 +287,48 @@ describe('zooming an hour-long recording', () => {
       await expect.poll(() => page.locator('luister-waveform .time').textContent(), WAIT).toContain('1:01:00');
       await page.locator('luister-review luister-analysis-progress').waitFor({ state: 'detached', timeout: 60_000 });
       // The event list renders its thousands of items a slice per frame: measured after that.
+      // At fit the marks are drawn on the canvas, every one of them, and none is an element.
       const marks = page.locator('luister-waveform [part~="region"]');
-      await expect.poll(async () => (await page.locator('luister-event-list li').count()) === (await marks.count()), { timeout: 60_000 }).toBe(true);
-      expect(await marks.count()).toBeGreaterThan(1000);
+      const listed = page.locator('luister-event-list li');
+      await expect.poll(async () => (await listed.count()) === (await eventCanvasState(page)).drawn, { timeout: 60_000 }).toBe(true);
+      expect(await listed.count()).toBeGreaterThan(1000);
+      expect(await marks.count()).toBe(0);
       await expect.poll(async () => (await timelineState(page)) !== null, WAIT).toBe(true);
+      await settled(page);
+
+      // Drawn where the events are, in their types' colours: the strip along the top of an event's
+      // row is its type's colour at its time (an event with only its own type near it).
+      const atFit = await eventCanvasState(page);
+      expect(atFit.shown).toBe(true);
+      expect(atFit.sample).not.toBeNull();
+      const sample = atFit.sample as NonNullable<EventCanvasState['sample']>;
+      const expected = rgbOf(EVENT_STYLES[sample.type as keyof typeof EVENT_STYLES].color);
+      for (const [channel, value] of expected.entries()) expect(Math.abs(sample.rgba[channel] - value), `${sample.type} ${sample.rgba.join(',')}`).toBeLessThanOrEqual(3);
+      expect(sample.rgba[3]).toBe(255);
+      // A click on an event's mark on the canvas selects an event under the pointer (and plays it,
+      // not a seek). At fit the marks overlap (thousands in about a thousand pixels), so it is the
+      // one that starts last there: any event of the pointer's row within the hit slop will do.
+      await page.locator('luister-waveform .surface').scrollIntoViewIfNeeded();
+      const pointed = (await eventCanvasState(page)).sample as NonNullable<EventCanvasState['sample']>;
+      expect(await selectedEvent(page)).toBe(-1);
+      await page.mouse.click(pointed.x, pointed.y);
+      await expect.poll(() => selectedEvent(page), WAIT).toBeGreaterThanOrEqual(0);
+      const hit = await page.locator('luister-waveform').evaluate(
+        (waveform: HTMLElement & { events: { start: number; end: number; speaker?: string }[]; channelRoles: string[] }, { index, x, duration }) => {
+          const layer = waveform.shadowRoot?.querySelector('.surface > div')?.shadowRoot?.querySelector('[part="regions-container"]');
+          const box = layer?.getBoundingClientRect();
+          if (!box) throw new Error('no event layer');
+          const clicked = waveform.events[index];
+          const at = ((x - box.left) / box.width) * duration;
+          const pxPerSec = box.width / duration;
+          const end = Math.max(clicked.end, clicked.start + 2 / pxPerSec);
+          return { px: (at < clicked.start ? clicked.start - at : at > end ? at - end : 0) * pxPerSec, speaker: clicked.speaker };
+        },
+        { index: await selectedEvent(page), x: pointed.x, duration: DURATION_SEC },
+      );
+      expect(hit.px).toBeLessThanOrEqual(2.5);
+      const sampled = await page.locator('luister-waveform').evaluate((waveform: HTMLElement & { events: { speaker?: string }[] }, index: number) => waveform.events[index].speaker, pointed.index);
+      expect(hit.speaker).toBe(sampled);
       await settled(page);
 
       // At fit: the whole hour, labelled every few minutes.
@@ -232,7 +347,12 @@ describe('zooming an hour-long recording', () => {
         await settled(page);
         gaps.push({ step: await slider.inputValue(), ms: Math.round(await longestMainThreadGap(page)) });
         steps.push(expectTimelineMatches(await timelineState(page)));
+        // Every mark is either an element or on the canvas, never thousands of elements.
+        const inPage = await marks.count();
+        expect(inPage, `marks in the page at step ${await slider.inputValue()}`).toBeLessThanOrEqual(MAX_MARKS_IN_PAGE);
+        if (marksCounted) expect(inPage > 0 || (await eventCanvasState(page)).shown, `marks at step ${await slider.inputValue()}`).toBe(true);
       };
+      let marksCounted = true;
       while (!(await zoomIn.isDisabled())) await take(zoomIn);
       expect(await slider.inputValue()).toBe('100');
       // Closest zoom: a few seconds on screen, a label every second or two.
@@ -281,16 +401,14 @@ describe('zooming an hour-long recording', () => {
       expect(after.inPage.length).toBeLessThan(after.events * MAX_MARK_SHARE_CLOSE);
       // The mark is the event's: clicking it selects that event and plays it.
       await page.locator(`luister-waveform [part~="event-${target}"]`).click();
-      await expect
-        .poll(() => page.locator('luister-event-list button').evaluateAll((buttons) => buttons.findIndex((b) => b.getAttribute('aria-current') === 'true')), WAIT)
-        .toBe(target);
+      await expect.poll(() => selectedEvent(page), WAIT).toBe(target);
 
       while (!(await zoomOut.isDisabled())) await take(zoomOut);
       expect(await slider.inputValue()).toBe('0');
       expect(steps.at(-1)).toBe(fitStep);
-      // At fit every event has its mark again (the whole recording is in view; they come in a
-      // few hundred per frame).
-      await expect.poll(async () => (await marksState(page)).inPage.length, WAIT).toBe(close.events);
+      // At fit every event is drawn again, on the canvas, and no mark is left as an element.
+      await expect.poll(async () => (await eventCanvasState(page)).drawn, WAIT).toBe(close.events);
+      expect(await marks.count()).toBe(0);
 
       // A click on the timeline seeks to the time under it (at fit, the middle is 30:30) ...
       const time = page.locator('luister-waveform .time');
@@ -345,6 +463,7 @@ describe('zooming an hour-long recording', () => {
         if (layer) layer.style.display = 'none';
       });
       await settled(page);
+      marksCounted = false;
       gaps.length = 0;
       while (!(await zoomIn.isDisabled())) await take(zoomIn);
       while (!(await zoomOut.isDisabled())) await take(zoomOut);

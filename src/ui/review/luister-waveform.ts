@@ -27,6 +27,8 @@ const MAX_PX_PER_SEC = 400;
 /** Zoom slider positions: logarithmic, so each step magnifies by the same factor. */
 const ZOOM_STEPS = 100;
 const CHANNEL_HEIGHT = 88;
+/** How long the waveform waits for wavesurfer's first resize report before loading anyway, ms. */
+const LOAD_FALLBACK_MS = 400;
 
 /**
  * The recording as a waveform (one lane per channel) with a timeline (see waveform-timeline.ts),
@@ -267,10 +269,17 @@ export class LuisterWaveform extends LitElement {
    */
   private createWaveSurferAfterPaint(): void {
     this.destroyWaveSurfer();
-    const build = this.build;
+    this.afterPaint(this.build, () => this.createWaveSurfer());
+  }
+
+  /**
+   * Runs `step` in a task of its own once the page has been laid out and painted, unless the
+   * waveform of `build` has been torn down (or this element taken out) by then.
+   */
+  private afterPaint(build: number, step: () => void): void {
     requestAnimationFrame(() =>
       setTimeout(() => {
-        if (build === this.build && this.isConnected) this.createWaveSurfer();
+        if (build === this.build && this.isConnected) step();
       }, 0),
     );
   }
@@ -306,21 +315,41 @@ export class LuisterWaveform extends LitElement {
       this.zoomStep = this.stepFor(pxPerSec);
       this.emitView();
     });
-    ws.getWrapper().appendChild(this.marks.layer);
-    ws.load(this.mediaUrl, this.peaks, this.duration)
-      .then(() => {
-        if (this.wavesurfer !== ws) return;
-        // Once the waveform is drawn: a canvas in this element then means a drawn waveform, which
-        // is what waiting for a review looks for.
-        this.timeline.attach(this.timelineSlot);
-        // The view first: read before the marks go in, it costs no layout of them.
-        this.emitView();
-        this.addRegions();
-      })
-      .catch((error: unknown) => {
-        // A newer load replaced this one: nothing to report.
-        if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
-      });
+    this.marks.attach(ws.getWrapper());
+    const build = this.build;
+    // The build in three tasks (together they blocked the page for 140–230 ms on an hour-long
+    // review): wavesurfer's elements; the load, which draws the waveform; after a paint, the
+    // timeline, the view and the marks.
+    //
+    // The load waits for wavesurfer's first resize report (100 ms after its resize observer first
+    // sees the container, then once a frame): wavesurfer draws again at a report of a width other
+    // than the last one reported, and before the first that is 0. Loaded earlier, the waveform was
+    // drawn and then drawn again at that report (65–140 ms more for an hour); loaded after it, a
+    // later report (the rows growing as the waveform is drawn) finds the width unchanged. Without
+    // a resize observer there is no report: the load goes ahead after a while.
+    let loading = false;
+    const load = (): void => {
+      if (loading || build !== this.build) return;
+      loading = true;
+      clearTimeout(fallback);
+      ws.load(this.mediaUrl, this.peaks, this.duration)
+        .then(() =>
+          this.afterPaint(build, () => {
+            // Once the waveform is drawn: a canvas in this element then means a drawn waveform,
+            // which is what waiting for a review looks for.
+            this.timeline.attach(this.timelineSlot);
+            // The view first: read before the marks go in, it costs no layout of them.
+            this.emitView();
+            this.addRegions();
+          }),
+        )
+        .catch((error: unknown) => {
+          // A newer load replaced this one: nothing to report.
+          if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
+        });
+    };
+    ws.once('resize', load);
+    const fallback = setTimeout(load, LOAD_FALLBACK_MS);
   }
 
   private destroyWaveSurfer(): void {
