@@ -3,11 +3,15 @@
  * sample call loaded through the UI, and queries that reach into the elements' shadow roots.
  * Servers and Chromium come from harness.ts.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodeWav } from '../../src/audio/wav-writer.ts';
 import { voiceLikeSignal } from './test-audio.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium, startDevServer, type Server } from './harness.ts';
+import { fakeMicrophoneArgs, launchChromium, startDevServer, type Server } from './harness.ts';
+import { writeRushedSpeechWav } from './speech-audio.ts';
 
 /**
  * How long a poll waits for the app: analysis runs in a Worker and takes seconds on a busy
@@ -97,16 +101,27 @@ export function deepActiveElement(page: Page): Promise<{ tag: string; part: stri
   });
 }
 
-/** A dev server and Chromium for one test file: started before its tests, closed after them. */
-export function useAppServer(): { readonly server: Server; readonly browser: Browser } {
+/**
+ * A dev server and Chromium for one test file: started before its tests, closed after them. With
+ * `fakeMicrophoneSec`, Chromium's fake microphone plays that many seconds of rushed speech,
+ * written to a temporary folder that is removed afterwards.
+ */
+export function useAppServer(options: { fakeMicrophoneSec?: number } = {}): { readonly server: Server; readonly browser: Browser } {
   const running = {} as { server: Server; browser: Browser };
+  let folder: string | undefined;
   beforeAll(async () => {
+    let args: string[] = [];
+    if (options.fakeMicrophoneSec !== undefined) {
+      folder = await mkdtemp(join(tmpdir(), 'luister-microphone-'));
+      args = fakeMicrophoneArgs(await writeRushedSpeechWav(folder, options.fakeMicrophoneSec));
+    }
     running.server = await startDevServer();
-    running.browser = await launchChromium();
+    running.browser = await launchChromium(args);
   });
   afterAll(async () => {
     await running.browser?.close();
     await running.server?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
   });
   return running;
 }

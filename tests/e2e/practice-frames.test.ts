@@ -3,14 +3,9 @@
  * while it runs, builds the report at Stop from the stored frames, and deleting the session
  * deletes them.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, showView, WAIT } from './app-support.ts';
-import { fakeMicrophoneArgs, launchChromium, startDevServer, type Server } from './harness.ts';
-import { writeRushedSpeechWav } from './speech-audio.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, showView, useAppServer, WAIT } from './app-support.ts';
 
 interface StoredFrames {
   id: string;
@@ -47,25 +42,10 @@ const practice = (page: Page) => page.locator('luister-practice');
 const statusText = (page: Page) => practice(page).locator('.status').textContent().then((t) => t?.trim() ?? '');
 
 describe('a practice call stores its frames', () => {
-  let server: Server;
-  let browser: Browser;
-  let folder: string;
-
-  beforeAll(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'luister-frames-'));
-    const wavPath = await writeRushedSpeechWav(folder, 12);
-    server = await startDevServer();
-    browser = await launchChromium(fakeMicrophoneArgs(wavPath));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) await rm(folder, { recursive: true, force: true });
-  });
+  const running = useAppServer({ fakeMicrophoneSec: 12 });
 
   it('writes records while the call runs, reports at Stop from them, and removes them with the session', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(running.browser, running.server.url);
     const { page } = app;
     try {
       await showView(page, 'practice');

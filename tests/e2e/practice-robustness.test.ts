@@ -4,14 +4,9 @@
  * while the tab is hidden, the storage fills up, the tab is closed. Each ends in a clear message
  * and keeps what was recorded.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, showView, waitForReview, WAIT, type AppPage } from './app-support.ts';
-import { fakeMicrophoneArgs, launchChromium, startDevServer, type Server } from './harness.ts';
-import { writeRushedSpeechWav } from './speech-audio.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, showView, useAppServer, waitForReview, WAIT, type AppPage } from './app-support.ts';
 
 /** What the page keeps of the call's media, for the tests to look at. */
 interface MediaProbe {
@@ -137,25 +132,10 @@ function tracks(page: Page): Promise<{ label: string; state: string }[]> {
 }
 
 describe('a practice call survives real life', () => {
-  let server: Server;
-  let browser: Browser;
-  let folder: string;
-
-  beforeAll(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'luister-robust-'));
-    const wavPath = await writeRushedSpeechWav(folder, 12);
-    server = await startDevServer();
-    browser = await launchChromium(fakeMicrophoneArgs(wavPath));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) await rm(folder, { recursive: true, force: true });
-  });
+  const running = useAppServer({ fakeMicrophoneSec: 12 });
 
   async function withApp(run: (app: AppPage) => Promise<void>): Promise<void> {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(running.browser, running.server.url);
     try {
       await instrument(app.page);
       await run(app);
@@ -320,7 +300,7 @@ describe('a practice call survives real life', () => {
     }));
 
   it('keeps the recording up to a closed tab, and lists the session as interrupted and openable', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(running.browser, running.server.url);
     try {
       await instrument(app.page);
       const liveAt = await startCall(app.page);
@@ -331,7 +311,7 @@ describe('a practice call survives real life', () => {
       const recordedSec = (closedAt - liveAt) / 1000;
 
       const page = await app.context.newPage();
-      await page.goto(server.url);
+      await page.goto(running.server.url);
       await page.locator('luister-app [role="tab"]').first().waitFor();
       await showView(page, 'sessions');
       const row = page.locator('luister-sessions tbody tr[data-session]');
