@@ -10,6 +10,10 @@
  * At the end it stops the call and compares the recording stored in IndexedDB with the time the
  * call ran.
  *
+ * Where the context's clock fell behind the wall clock, it says what the machine did in that
+ * stretch (machine-stalls.ts): whether a thread of this process woke late too, the steal time, and
+ * how long the audio service's threads waited for a processor. And what the app told the agent.
+ *
  * Options: --minutes N (default 60), --samples (also print every reading).
  * Linux only (memory from /proc). Temporary files go to the OS temp dir and are removed.
  */
@@ -21,6 +25,8 @@ import { build } from 'vite';
 import { fakeMicrophoneArgs, launchPersistentChromium, startPreviewServer, viteConfig, type Server } from '../tests/e2e/harness.ts';
 import { writeRushedSpeechWav } from '../tests/e2e/speech-audio.ts';
 import { installLiveProbe, readLiveProbe, readStoredSessions, type LiveReading } from './live-page.ts';
+import { AUDIO_SERVICE, chromiumProcesses } from '../tests/support/chromium-processes.ts';
+import { MachineStallWatch, runQueueWaitSec, stealSec } from './machine-stalls.ts';
 import { chromiumMemory, type ChromiumMemory } from './proc-memory.ts';
 import { fixed, table } from './report.ts';
 
@@ -47,6 +53,10 @@ interface Sample {
   heapBytes: number;
   /** The machine's 1-minute load average: gaps under load are the machine's, not the app's. */
   load: number;
+  /** Steal time of all processors so far, s. */
+  stealSec: number;
+  /** Time the audio service's threads have waited for a processor so far, s. */
+  audioWaitSec: number;
 }
 
 function parseOptions(args: string[]): Options {
@@ -122,19 +132,48 @@ function memoryTable(samples: Sample[]): string {
   );
 }
 
-/** Stretches between readings where the context rendered less than the wall clock ran. */
-function gapsOf(samples: Sample[]): string[] {
-  const gaps: string[] = [];
+interface Gap {
+  line: string;
+  missingSec: number;
+  /** Whether the machine stood still in the same stretch. */
+  machineStalled: boolean;
+}
+
+/** Stretches between readings where the context rendered less than the wall clock ran, and what the machine did then. */
+function gapsOf(samples: Sample[], machine: MachineStallWatch): Gap[] {
+  const gaps: Gap[] = [];
   for (let i = 1; i < samples.length; i++) {
-    const a = samples[i - 1].reading;
-    const b = samples[i].reading;
-    const wallSec = (b.nowMs - a.nowMs) / 1000;
-    const renderedSec = (b.contextFrames - a.contextFrames) / b.sampleRate;
-    if (wallSec - renderedSec > GAP_SEC) {
-      gaps.push(`${fixed(samples[i - 1].t, 0)}–${fixed(samples[i].t, 0)} s: ${fixed(wallSec - renderedSec, 2)} s not rendered (load ${fixed(samples[i].load, 2)})`);
-    }
+    const a = samples[i - 1];
+    const b = samples[i];
+    const wallSec = (b.reading.nowMs - a.reading.nowMs) / 1000;
+    const missingSec = wallSec - (b.reading.contextFrames - a.reading.contextFrames) / b.reading.sampleRate;
+    if (missingSec <= GAP_SEC) continue;
+    const stalls = machine.between(a.reading.nowMs, b.reading.nowMs);
+    const steal = b.stealSec - a.stealSec;
+    gaps.push({
+      missingSec,
+      // Steal alone says little: on a busy host it comes in slices of a few ms all the time.
+      machineStalled: stalls.longestMs >= GAP_SEC * 1000,
+      line:
+        `${fixed(a.t, 0)}–${fixed(b.t, 0)} s: ${fixed(missingSec, 2)} s not rendered; machine: ${stalls.count} late wake-ups ` +
+        `(longest ${fixed(stalls.longestMs, 0)} ms), steal ${fixed(steal, 2)} s, audio service waited ${fixed(b.audioWaitSec - a.audioWaitSec, 2)} s, load ${fixed(b.load, 2)}`,
+    });
   }
   return gaps;
+}
+
+function machineSummary(samples: Sample[], machine: MachineStallWatch, gaps: Gap[]): string[] {
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  const all = machine.between(first.reading.nowMs, last.reading.nowMs);
+  const missing = gaps.reduce((sum, g) => sum + g.missingSec, 0);
+  const explained = gaps.filter((g) => g.machineStalled);
+  return [
+    `machine over the call: ${all.count} wake-ups late by more than 20 ms (${fixed(all.totalMs / 1000, 2)} s in all, longest ${fixed(all.longestMs, 0)} ms), ` +
+      `steal ${fixed(last.stealSec - first.stealSec, 2)} s, audio service waited ${fixed(last.audioWaitSec - first.audioWaitSec, 2)} s for a processor`,
+    `gaps in a stretch where the machine also stood still (a wake-up ≥ ${GAP_SEC * 1000} ms late): ` +
+      `${explained.length} of ${gaps.length}, ${fixed(explained.reduce((sum, g) => sum + g.missingSec, 0), 2)} s of ${fixed(missing, 2)} s`,
+  ];
 }
 
 function audioTable(samples: Sample[], startedAt: number): string {
@@ -175,7 +214,7 @@ function samplesTable(samples: Sample[]): string {
   );
 }
 
-async function runCall(context: BrowserContext, server: Server, wavPath: string, options: Options): Promise<void> {
+async function runCall(context: BrowserContext, server: Server, wavPath: string, options: Options, machine: MachineStallWatch): Promise<void> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -200,7 +239,16 @@ async function runCall(context: BrowserContext, server: Server, wavPath: string,
   const take = async (): Promise<void> => {
     const reading = await page.evaluate(readLiveProbe);
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    samples.push({ t: (reading.nowMs - startedAt) / 1000, reading, memory: chromiumMemory(wavPath), heapBytes: heap.usedSize, load: loadavg()[0] });
+    const audioService = chromiumProcesses(wavPath).filter((p) => p.kind === AUDIO_SERVICE);
+    samples.push({
+      t: (reading.nowMs - startedAt) / 1000,
+      reading,
+      memory: chromiumMemory(wavPath),
+      heapBytes: heap.usedSize,
+      load: loadavg()[0],
+      stealSec: stealSec(),
+      audioWaitSec: runQueueWaitSec(audioService.map((p) => p.pid)),
+    });
   };
   await take();
   for (let next = READ_EVERY_SEC * 1000; next <= durationMs; next += READ_EVERY_SEC * 1000) {
@@ -210,6 +258,8 @@ async function runCall(context: BrowserContext, server: Server, wavPath: string,
     if (done % 6 === 0) console.log(`  ${fixed(samples[done].t / 60, 1)} min: renderer ${mb(samples[done].memory.rendererBytes)} MB, heap ${mb(samples[done].heapBytes)} MB`);
   }
 
+  // The app's own word on stalls (the last notice it showed, if it is one).
+  const notice = (await page.locator('luister-practice .notice').textContent())?.trim() ?? '';
   await page.locator('luister-practice').getByRole('button', { name: 'Stop gesprek' }).click();
   const stoppedAt = await page.evaluate(() => window.liveProbe?.clickedAt ?? 0);
   await waitUntil('the call to be stored', async () => (await statusOf(page)) === 'Niet in gesprek', 120_000);
@@ -218,13 +268,15 @@ async function runCall(context: BrowserContext, server: Server, wavPath: string,
   const elapsedSec = (stoppedAt - startedAt) / 1000;
   const lastReading = samples[samples.length - 1].reading;
   const renderedSec = lastReading.contextFrames / lastReading.sampleRate;
-  const gaps = gapsOf(samples);
+  const gaps = gapsOf(samples, machine);
   console.log('');
   console.log(memoryTable(samples));
   console.log('');
   console.log(audioTable(samples, startedAt));
   console.log(`gaps (context behind the wall clock by > ${GAP_SEC * 1000} ms between readings): ${gaps.length === 0 ? 'none' : ''}`);
-  for (const gap of gaps) console.log(`  ${gap}`);
+  for (const gap of gaps) console.log(`  ${gap.line}`);
+  for (const line of machineSummary(samples, machine, gaps)) console.log(line);
+  console.log(`the app's notice at the end: ${notice.startsWith('Het geluid haperde') ? notice : 'no stall reported'}`);
   console.log('');
   const session = sessions.length === 1 ? sessions[0] : null;
   const storedSec = session ? session.samples / session.sampleRate : NaN;
@@ -252,6 +304,7 @@ async function main(): Promise<void> {
   const folder = await mkdtemp(join(tmpdir(), 'luister-live-bench-'));
   let server: Server | null = null;
   let context: BrowserContext | null = null;
+  const machine = new MachineStallWatch();
   try {
     const wavPath = await writeRushedSpeechWav(folder, SPEECH_SEC, 'looping-speech.wav');
     const outDir = join(folder, 'dist');
@@ -261,8 +314,9 @@ async function main(): Promise<void> {
     server = await startPreviewServer(outDir);
     // A profile on disk, as a user's: IndexedDB writes the recording to disk, not to memory.
     context = await launchPersistentChromium(join(folder, 'profile'), fakeMicrophoneArgs(wavPath));
-    await runCall(context, server, wavPath, options);
+    await runCall(context, server, wavPath, options, machine);
   } finally {
+    await machine.stop();
     await context?.close();
     await server?.close();
     await rm(folder, { recursive: true, force: true });

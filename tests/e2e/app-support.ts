@@ -106,14 +106,20 @@ export function deepActiveElement(page: Page): Promise<{ tag: string; part: stri
  * `fakeMicrophoneSec`, Chromium's fake microphone plays that many seconds of rushed speech,
  * written to a temporary folder that is removed afterwards.
  */
-export function useAppServer(options: { fakeMicrophoneSec?: number } = {}): { readonly server: Server; readonly browser: Browser } {
-  const running = {} as { server: Server; browser: Browser };
+export function useAppServer(options: { fakeMicrophoneSec?: number } = {}): {
+  readonly server: Server;
+  readonly browser: Browser;
+  /** The fake microphone's file: on the browser's command line only, so it also finds its processes. */
+  readonly microphoneWav: string;
+} {
+  const running = { microphoneWav: '' } as { server: Server; browser: Browser; microphoneWav: string };
   let folder: string | undefined;
   beforeAll(async () => {
     let args: string[] = [];
     if (options.fakeMicrophoneSec !== undefined) {
       folder = await mkdtemp(join(tmpdir(), 'luister-microphone-'));
-      args = fakeMicrophoneArgs(await writeRushedSpeechWav(folder, options.fakeMicrophoneSec));
+      running.microphoneWav = await writeRushedSpeechWav(folder, options.fakeMicrophoneSec);
+      args = fakeMicrophoneArgs(running.microphoneWav);
     }
     running.server = await startDevServer();
     running.browser = await launchChromium(args);

@@ -1,11 +1,12 @@
 /**
  * A practice call in the whole app (real IndexedDB) against what real life does to it, in headless
  * Chromium with a fake microphone: the microphone changes mid-call, the browser pauses the sound
- * while the tab is hidden, the storage fills up, the tab is closed. Each ends in a clear message
- * and keeps what was recorded.
+ * while the tab is hidden, the machine is too busy to keep the sound going, the storage fills up,
+ * the tab is closed. Each ends in a clear message and keeps what was recorded.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { AUDIO_SERVICE, chromiumProcesses } from '../support/chromium-processes.ts';
 import { openApp, showView, useAppServer, waitForReview, WAIT, type AppPage } from './app-support.ts';
 
 /** What the page keeps of the call's media, for the tests to look at. */
@@ -131,6 +132,20 @@ function tracks(page: Page): Promise<{ label: string; state: string }[]> {
   return page.evaluate(() => (window.mediaProbe?.streams ?? []).flatMap((s) => s.getAudioTracks().map((t) => ({ label: t.label, state: t.readyState }))));
 }
 
+/** Takes the processor from processes for `ms`, as a busy machine does to threads it does not schedule. */
+async function freeze(pids: number[], ms: number): Promise<void> {
+  if (pids.length === 0) throw new Error('no process to freeze');
+  for (const pid of pids) process.kill(pid, 'SIGSTOP');
+  try {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  } finally {
+    for (const pid of pids) process.kill(pid, 'SIGCONT');
+  }
+}
+
+/** Seconds as the Dutch notices write them (0,8). */
+const dutchSec = (text: string | undefined): number => Number((text ?? '').replace(',', '.'));
+
 describe('a practice call survives real life', () => {
   const running = useAppServer({ fakeMicrophoneSec: 12 });
 
@@ -254,6 +269,71 @@ describe('a practice call survives real life', () => {
       // The recording lacks the gap, and only the gap.
       expect(session.audioSec).toBeGreaterThan(callSec - gapSec - 1);
       expect(session.audioSec).toBeLessThan(callSec - gapSec + 0.5);
+      expect(errors).toEqual([]);
+    }));
+
+  it('tells the agent when the machine stalls the audio devices, and the recording lacks only that stretch', () =>
+    withApp(async ({ page, errors }) => {
+      const liveAt = await startCall(page);
+      await page.waitForTimeout(2500);
+      // The audio service runs the devices (here the fake microphone and output): when its threads get
+      // no processor, the device skips what it missed and the context's clock falls behind.
+      const audioService = chromiumProcesses(running.microphoneWav).filter((p) => p.kind === AUDIO_SERVICE);
+      await freeze(audioService.map((p) => p.pid), 800);
+      // Told once the stall is over: the notice then holds all of it.
+      await page.waitForTimeout(2500);
+      const notice = await noticeText(page);
+      console.info(`device stall: notice "${notice}"`);
+      const match = /^Het geluid haperde ([\d,]+) s bij 0:0\d: de computer had het te druk om bij te blijven\. Het gesprek loopt door; de opname slaat daar ([\d,]+) s over\.$/.exec(notice);
+      expect(match).not.toBeNull();
+      const missingSec = dutchSec(match?.[2]);
+      expect(missingSec).toBeGreaterThan(0.5);
+      expect(missingSec).toBeLessThan(1.3);
+      expect(await statusText(page)).toBe('Live');
+
+      await page.waitForTimeout(1500);
+      const stoppedAt = await stopCall(page);
+      const session = await onlySession(page);
+      const callSec = (stoppedAt - liveAt) / 1000;
+      console.info(`device stall: call ${callSec.toFixed(2)} s, recording ${session.audioSec.toFixed(2)} s, missing ${missingSec} s`);
+      expect(session.audioSec).toBeGreaterThan(callSec - missingSec - 1);
+      expect(session.audioSec).toBeLessThan(callSec - missingSec + 0.5);
+      expect(session.reportSec).toBeCloseTo(session.audioSec, 0);
+      expect(errors).toEqual([]);
+    }));
+
+  it('tells the agent when the sound was rendered too late, and that the recording is whole', () =>
+    withApp(async ({ page, errors }) => {
+      const liveAt = await startCall(page);
+      await page.waitForTimeout(1500);
+      // A processor beside the app's worklets (they share the render thread) keeps it busy for 0.6 s.
+      await page.evaluate(async () => {
+        const ctx = window.mediaProbe?.contexts[0];
+        if (!ctx) throw new Error('no context');
+        await ctx.audioWorklet.addModule('/tests/e2e/pages/stall-processor.js');
+        const node = new AudioWorkletNode(ctx, 'luister-test-stall');
+        node.connect(ctx.destination);
+        node.port.postMessage(600);
+      });
+      // Told once the stall is over: the notice then holds all of it.
+      await page.waitForTimeout(2500);
+      const notice = await noticeText(page);
+      // Chromium's own count of late audio, to compare with what the app says.
+      const underruns = await page.evaluate(() => (window.mediaProbe?.contexts[0] as AudioContext & { playbackStats?: { underrunDuration: number } }).playbackStats?.underrunDuration ?? null);
+      console.info(`late render: notice "${notice}", underruns ${underruns} s`);
+      // The context caught up: nothing is missing.
+      const match = /^Het geluid haperde ([\d,]+) s bij 0:0\d: de computer had het te druk om bij te blijven\. Het gesprek loopt door en de opname is compleet\.$/.exec(notice);
+      expect(match).not.toBeNull();
+      // The clock shows the stall net of what it caught up within a check: at most the 0.6 s.
+      expect(dutchSec(match?.[1])).toBeGreaterThan(0.2);
+      expect(dutchSec(match?.[1])).toBeLessThan(0.8);
+      expect(await statusText(page)).toBe('Live');
+      const stoppedAt = await stopCall(page);
+      const session = await onlySession(page);
+      const callSec = (stoppedAt - liveAt) / 1000;
+      console.info(`late render: call ${callSec.toFixed(2)} s, recording ${session.audioSec.toFixed(2)} s`);
+      expect(session.audioSec).toBeGreaterThan(callSec - 0.6);
+      expect(session.audioSec).toBeLessThan(callSec + 0.5);
       expect(errors).toEqual([]);
     }));
 

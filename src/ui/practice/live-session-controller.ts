@@ -24,6 +24,8 @@
  * - the browser suspends the context (a hidden or frozen tab): when the page is visible again the
  *   call resumes by itself and says how long the sound stood still and whether the recording has
  *   a gap;
+ * - the machine is too busy to keep the sound going (DropoutWatch): a notice says when and how
+ *   long it stalled, and what the recording lacks;
  * - storage runs out: a warning while minutes still fit, then what fits is kept, the analysis goes
  *   on, and the end says up to where the recording is saved;
  * - the tab closes: the chunks written each second stay; a Web Lock held for the call lets the
@@ -45,6 +47,7 @@ import { holdRecordingLock } from '../shared/recording-lock.ts';
 import { startCallEngine, type CallEngine } from './call-engine.ts';
 import { ChunkWriter, type WriteProblem } from './chunk-writer.ts';
 import type { LiveCoach, LiveCoachFactory } from './coach-adapter.ts';
+import { DROPOUT_CHECK_MS, DropoutWatch, readClock, type Dropout, type DropoutTotals } from './dropout-watch.ts';
 import { FrameWriter } from './frame-writer.ts';
 import { ListenerBag } from './listener-bag.ts';
 import { LIVE_RETAIN_SEC, MAX_PAINT_LAG_SEC } from './live-retention.ts';
@@ -63,7 +66,7 @@ import {
 } from './media-sources.ts';
 import { movedDefaultInput } from './microphone-follow.ts';
 import type { PracticeFinishedDetail, PracticeStartedDetail, StopReason } from './practice-events.ts';
-import { formatClock, pnote, type PracticeNote } from './practice-text.ts';
+import { formatClock, pnote, type PracticeNote, type PracticeTextKey } from './practice-text.ts';
 import type { RecordingSink } from './recording-sink.ts';
 import { gapOf, NOTABLE_GAP_SEC, pauseStarted, roundGap, type SoundGap, type SoundPause } from './sound-gap.ts';
 import { bytesPerSecond, lowSpaceMinutes, SPACE_CHECK_MS } from './space-watch.ts';
@@ -113,6 +116,8 @@ interface Call {
   switching: Promise<void>;
   /** Since when the context stands still (suspended), null while it runs. */
   pause: SoundPause | null;
+  /** Stalls while the context runs. */
+  dropouts: DropoutWatch;
   spaceWarned: boolean;
   /** Lets go of the session's recording lock. */
   releaseLock: () => void;
@@ -402,6 +407,7 @@ export class LiveSessionController implements ReactiveController {
       mic: new ListenerBag(),
       switching: Promise.resolve(),
       pause: null,
+      dropouts: new DropoutWatch(),
       spaceWarned: false,
       releaseLock: () => undefined,
       subs: new ListenerBag(),
@@ -417,6 +423,8 @@ export class LiveSessionController implements ReactiveController {
     // Page Lifecycle: a frozen background tab gets 'resume' when it runs again.
     dom.listen(document, 'resume', () => this.onVisibility(call));
     dom.listen(engine.analysis.node, 'processorerror', () => void this.stop('engine-failed'));
+    const dropoutCheck = setInterval(() => this.checkDropout(call), DROPOUT_CHECK_MS);
+    dom.add(() => clearInterval(dropoutCheck));
 
     engine.recorder.onBlock((channels, length) => writer.push(channels, length));
     subs.add(() => engine.recorder.onBlock(null));
@@ -443,6 +451,8 @@ export class LiveSessionController implements ReactiveController {
     if (this.call !== call) return;
     // 'interrupted' is newer than the DOM typings: an OS or another app took the audio device.
     const state: string = call.engine.ctx.state;
+    // A pause is told of by itself (gapNote): the dropout watch must not count it again.
+    call.dropouts.forget();
     if (state === 'running' && this.status === 'suspended') {
       this.status = 'live';
       if (this.message?.action === 'resume') this.message = null;
@@ -536,6 +546,19 @@ export class LiveSessionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Compares the audio clock with the wall clock while live; a stall becomes a notice. */
+  private checkDropout(call: Call): void {
+    if (this.call !== call) return;
+    if (this.status !== 'live') {
+      call.dropouts.forget();
+      return;
+    }
+    const dropout = call.dropouts.check(readClock(call.engine.ctx));
+    if (!dropout || (this.notice && OUTRANK_DROPOUTS.has(this.notice.key))) return;
+    this.notice = dropoutNote(dropout, call.dropouts.totals);
+    this.host.requestUpdate();
+  }
+
   private onCustomerEnded(call: Call): void {
     if (this.call !== call || call.customerEndedShown) return;
     call.customerEndedShown = true;
@@ -592,6 +615,20 @@ function gapNote(gap: SoundGap): PracticeNote {
   if (gap.missingSec < NOTABLE_GAP_SEC) return pnote('practiceCall.resumed.noGap');
   const params = { gap: roundGap(gap.missingSec), time: formatClock(gap.atSec) };
   return gap.hidden ? pnote('practiceCall.resumed.hidden', params) : pnote('practiceCall.resumed.gap', params);
+}
+
+/** Notices the agent must still act on: a stall, told of in the same place, does not replace them. */
+const OUTRANK_DROPOUTS: ReadonlySet<PracticeTextKey> = new Set<PracticeTextKey>(['practiceCall.spaceLow', 'practiceCall.error.storageRetry']);
+
+/** What the agent is told when the sound stalled: this stall, or all of them once there were more. */
+function dropoutNote(dropout: Dropout, totals: DropoutTotals): PracticeNote {
+  const time = formatClock(dropout.atSec);
+  if (totals.count > 1) {
+    return pnote('practiceCall.dropouts', { count: totals.count, total: roundGap(totals.stalledSec), time, missing: roundGap(totals.missingSec) });
+  }
+  const gap = roundGap(dropout.stalledSec);
+  const missing = roundGap(dropout.missingSec);
+  return missing > 0 ? pnote('practiceCall.dropout.gap', { gap, time, missing }) : pnote('practiceCall.dropout.late', { gap, time });
 }
 
 /** The message for anything thrown while starting. */

@@ -145,6 +145,11 @@ const en = {
     'The tab was in the background and the browser paused the sound for {gap} s. The call goes on; the recording has a gap of {gap} s at {time}.',
   'practiceCall.resumed.gap': 'The sound was paused for {gap} s. The call goes on; the recording has a gap of {gap} s at {time}.',
   'practiceCall.resumed.noGap': 'The sound goes on again; the recording has no gap.',
+  'practiceCall.dropout.gap':
+    'The sound stalled for {gap} s at {time}: the computer was too busy to keep up. The call goes on; the recording skips {missing} s there.',
+  'practiceCall.dropout.late': 'The sound stalled for {gap} s at {time}: the computer was too busy to keep up. The call goes on, and the recording is complete.',
+  'practiceCall.dropouts':
+    'The sound has stalled {count} times, {total} s in all, the last time at {time}: the computer is too busy to keep up. Closing other programs helps. The call goes on; the recording lacks {missing} s.',
   'practiceCall.micSwitched': 'Now listening to {device}. The call and the recording went on without a break.',
   'practiceCall.micSwitchFailed': 'Switching to {device} did not work ({detail}); your previous microphone stays in use.',
   'practiceCall.microphone.inCall': 'Switch microphone',
@@ -290,6 +295,11 @@ const nl: Record<PracticeTextKey, string> = {
     'Het tabblad stond op de achtergrond en de browser pauzeerde het geluid {gap} s lang. Het gesprek loopt weer; de opname heeft bij {time} een gat van {gap} s.',
   'practiceCall.resumed.gap': 'Het geluid was {gap} s gepauzeerd. Het gesprek loopt weer; de opname heeft bij {time} een gat van {gap} s.',
   'practiceCall.resumed.noGap': 'Het geluid loopt weer; de opname heeft geen gat.',
+  'practiceCall.dropout.gap':
+    'Het geluid haperde {gap} s bij {time}: de computer had het te druk om bij te blijven. Het gesprek loopt door; de opname slaat daar {missing} s over.',
+  'practiceCall.dropout.late': 'Het geluid haperde {gap} s bij {time}: de computer had het te druk om bij te blijven. Het gesprek loopt door en de opname is compleet.',
+  'practiceCall.dropouts':
+    'Het geluid haperde al {count} keer, samen {total} s, het laatst bij {time}: de computer heeft het te druk om bij te blijven. Andere programma\'s sluiten helpt. Het gesprek loopt door; in de opname ontbreekt {missing} s.',
   'practiceCall.micSwitched': 'Er wordt nu geluisterd naar {device}. Het gesprek en de opname liepen door zonder onderbreking.',
   'practiceCall.micSwitchFailed': 'Wisselen naar {device} lukte niet ({detail}); je vorige microfoon blijft in gebruik.',
   'practiceCall.microphone.inCall': 'Andere microfoon',
