@@ -14,7 +14,10 @@
  * stretch (machine-stalls.ts): whether a thread of this process woke late too, the steal time, and
  * how long the audio service's threads waited for a processor. And what the app told the agent.
  *
- * Options: --minutes N (default 60), --samples (also print every reading).
+ * Options: --minutes N (default 60), --samples (also print every reading), --bare (the baseline:
+ * the same browser and fake microphone with the app loaded but idle, the microphone played into a
+ * bare AudioContext, no analysis, no recording; what Chromium's own audio path does over time, to
+ * hold the app's figures against).
  * Linux only (memory from /proc). Temporary files go to the OS temp dir and are removed.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -43,6 +46,7 @@ const QUANTUM = 128;
 interface Options {
   minutes: number;
   printSamples: boolean;
+  bare: boolean;
 }
 
 interface Sample {
@@ -60,16 +64,17 @@ interface Sample {
 }
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { minutes: 60, printSamples: false };
+  const options: Options = { minutes: 60, printSamples: false, bare: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--samples') options.printSamples = true;
+    else if (arg === '--bare') options.bare = true;
     else if (arg === '--minutes' || arg.startsWith('--minutes=')) {
       const raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
       const minutes = Number(raw);
       if (!(minutes > 0)) throw new Error(`--minutes needs a positive number, got ${raw}`);
       options.minutes = minutes;
-    } else throw new Error(`unknown option ${arg} (use --minutes N, --samples)`);
+    } else throw new Error(`unknown option ${arg} (use --minutes N, --samples, --bare)`);
   }
   return options;
 }
@@ -137,6 +142,7 @@ interface Gap {
   missingSec: number;
   /** Whether the machine stood still in the same stretch. */
   machineStalled: boolean;
+  stealSec: number;
 }
 
 /** Stretches between readings where the context rendered less than the wall clock ran, and what the machine did then. */
@@ -152,6 +158,7 @@ function gapsOf(samples: Sample[], machine: MachineStallWatch): Gap[] {
     const steal = b.stealSec - a.stealSec;
     gaps.push({
       missingSec,
+      stealSec: steal,
       // Steal alone says little: on a busy host it comes in slices of a few ms all the time.
       machineStalled: stalls.longestMs >= GAP_SEC * 1000,
       line:
@@ -168,11 +175,17 @@ function machineSummary(samples: Sample[], machine: MachineStallWatch, gaps: Gap
   const all = machine.between(first.reading.nowMs, last.reading.nowMs);
   const missing = gaps.reduce((sum, g) => sum + g.missingSec, 0);
   const explained = gaps.filter((g) => g.machineStalled);
+  // Steal per reading over the call against steal in the readings with a gap: the hypervisor taking
+  // a processor for a few ms at a time stalls a thread no wake-up watch on the other one sees.
+  const stealPerReading = samples.slice(1).map((s, i) => s.stealSec - samples[i].stealSec);
+  const stealInGaps = gaps.map((g) => g.stealSec);
+  const median = (list: number[]): number => (list.length === 0 ? NaN : [...list].sort((a, b) => a - b)[list.length >> 1]);
   return [
     `machine over the call: ${all.count} wake-ups late by more than 20 ms (${fixed(all.totalMs / 1000, 2)} s in all, longest ${fixed(all.longestMs, 0)} ms), ` +
       `steal ${fixed(last.stealSec - first.stealSec, 2)} s, audio service waited ${fixed(last.audioWaitSec - first.audioWaitSec, 2)} s for a processor`,
     `gaps in a stretch where the machine also stood still (a wake-up ≥ ${GAP_SEC * 1000} ms late): ` +
       `${explained.length} of ${gaps.length}, ${fixed(explained.reduce((sum, g) => sum + g.missingSec, 0), 2)} s of ${fixed(missing, 2)} s`,
+    `steal per ${READ_EVERY_SEC} s reading: median ${fixed(median(stealPerReading), 2)} s over the call, ${fixed(median(stealInGaps), 2)} s in the readings with a gap`,
   ];
 }
 
@@ -214,6 +227,15 @@ function samplesTable(samples: Sample[]): string {
   );
 }
 
+/** The baseline's audio: the microphone into a context's output, nothing else. Runs in the page. */
+async function playMicrophoneBare(): Promise<void> {
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+  const ctx = new AudioContext(); // the probe keeps it
+  ctx.createMediaStreamSource(stream).connect(ctx.destination);
+  await ctx.resume();
+  if (window.liveProbe) window.liveProbe.startedAt = Date.now();
+}
+
 async function runCall(context: BrowserContext, server: Server, wavPath: string, options: Options, machine: MachineStallWatch): Promise<void> {
   const page = await context.newPage();
   const errors: string[] = [];
@@ -225,11 +247,12 @@ async function runCall(context: BrowserContext, server: Server, wavPath: string,
   const cdp = await context.newCDPSession(page);
   const { product } = (await cdp.send('Browser.getVersion')) as { product: string };
   console.log(
-    `Luister live bench: ${fixed(options.minutes, 1)} min practice call, ${product}, ${cpus().length} CPUs, ` +
+    `Luister live bench: ${fixed(options.minutes, 1)} min ${options.bare ? 'bare microphone (baseline, no app call)' : 'practice call'}, ${product}, ${cpus().length} CPUs, ` +
       `load average ${loadavg().map((l) => fixed(l, 2)).join(' ')}`,
   );
 
-  await start.click();
+  if (options.bare) await page.evaluate(playMicrophoneBare);
+  else await start.click();
   await waitUntil('the call to go live', async () => (await page.evaluate(() => window.liveProbe?.startedAt ?? 0)) > 0, 30_000);
   const startedAt = await page.evaluate(() => window.liveProbe?.startedAt ?? 0);
   const durationMs = options.minutes * 60_000;
@@ -256,6 +279,17 @@ async function runCall(context: BrowserContext, server: Server, wavPath: string,
     await take();
     const done = samples.length - 1;
     if (done % 6 === 0) console.log(`  ${fixed(samples[done].t / 60, 1)} min: renderer ${mb(samples[done].memory.rendererBytes)} MB, heap ${mb(samples[done].heapBytes)} MB`);
+  }
+
+  if (options.bare) {
+    const gaps = gapsOf(samples, machine);
+    console.log('');
+    console.log(memoryTable(samples));
+    console.log('');
+    console.log(audioTable(samples, startedAt));
+    for (const gap of gaps) console.log(`  ${gap.line}`);
+    for (const line of machineSummary(samples, machine, gaps)) console.log(line);
+    return;
   }
 
   // The app's own word on stalls (the last notice it showed, if it is one).

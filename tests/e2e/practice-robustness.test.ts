@@ -318,9 +318,11 @@ describe('a practice call survives real life', () => {
       // Told once the stall is over: the notice then holds all of it.
       await page.waitForTimeout(2500);
       const notice = await noticeText(page);
-      // Chromium's own count of late audio, to compare with what the app says.
+      // Chromium's own count of late audio: the instrument the live bench reads (0 over an hour)
+      // does count a graph held up.
       const underruns = await page.evaluate(() => (window.mediaProbe?.contexts[0] as AudioContext & { playbackStats?: { underrunDuration: number } }).playbackStats?.underrunDuration ?? null);
       console.info(`late render: notice "${notice}", underruns ${underruns} s`);
+      expect(underruns).toBeGreaterThan(0.3);
       // The context caught up: nothing is missing.
       const match = /^Het geluid haperde ([\d,]+) s bij 0:0\d: de computer had het te druk om bij te blijven\. Het gesprek loopt door en de opname is compleet\.$/.exec(notice);
       expect(match).not.toBeNull();
