@@ -385,25 +385,20 @@ export class EventMarks {
     const strips = new Map<string, Path2D>();
     const rowHeight = height / this.channels;
     const minSpan = MIN_MARK_PX / pxPerSec;
-    const first = lowerBound(this.starts, from - this.longest - minSpan);
-    const last = lowerBound(this.starts, to);
     let drawn = 0;
-    for (let i = first; i < last; i++) {
-      const event = this.events[this.byStart[i]];
-      const end = Math.max(event.end, event.start + minSpan);
-      if (end <= from) continue;
+    this.eachMarkIn(from, to, minSpan, (_, event, end) => {
       const x = (event.start - from) * pxPerSec;
       const w = (end - event.start) * pxPerSec;
-      const inRow = event.channel >= 0 && event.channel < this.channels;
-      const y = inRow ? rowHeight * event.channel : 0;
+      const row = this.rowOf(event);
+      const y = row >= 0 ? rowHeight * row : 0;
       let box = boxes.get(event.fill);
       if (!box) boxes.set(event.fill, (box = new Path2D()));
-      box.rect(x, y, w, inRow ? rowHeight : height);
+      box.rect(x, y, w, row >= 0 ? rowHeight : height);
       let strip = strips.get(event.color);
       if (!strip) strips.set(event.color, (strip = new Path2D()));
       strip.rect(x, y, w, STRIP_PX);
       drawn++;
-    }
+    });
     for (const [fill, path] of boxes) {
       ctx.fillStyle = fill;
       ctx.fill(path);
@@ -414,14 +409,14 @@ export class EventMarks {
     }
     const selected = this.events[this.selected];
     if (selected && selected.start < to && Math.max(selected.end, selected.start + minSpan) > from) {
-      const inRow = selected.channel >= 0 && selected.channel < this.channels;
+      const row = this.rowOf(selected);
       ctx.strokeStyle = selected.color;
       ctx.lineWidth = 2;
       ctx.strokeRect(
         (selected.start - from) * pxPerSec - 1,
-        (inRow ? rowHeight * selected.channel : 0) + 1,
+        (row >= 0 ? rowHeight * row : 0) + 1,
         Math.max(selected.end - selected.start, minSpan) * pxPerSec + 2,
-        (inRow ? rowHeight : height) - 2,
+        (row >= 0 ? rowHeight : height) - 2,
       );
     }
     this.canvasFrom = from;
@@ -445,22 +440,18 @@ export class EventMarks {
     const pxPerSec = box.width / this.duration;
     const minSpan = MIN_MARK_PX / pxPerSec;
     const slop = HIT_SLOP_PX / pxPerSec;
-    const first = lowerBound(this.starts, time - slop - this.longest - minSpan);
-    const last = lowerBound(this.starts, time + slop + 1e-9);
     let best = -1;
     let bestDistance = Infinity;
-    for (let i = first; i < last; i++) {
-      const index = this.byStart[i];
-      const event = this.events[index];
-      const inRow = event.channel >= 0 && event.channel < this.channels;
-      if (inRow && event.channel !== row) continue;
-      const end = Math.max(event.end, event.start + minSpan);
+    // A hair wider than the slop either way: a mark just `slop` away is still a hit.
+    this.eachMarkIn(time - slop - 1e-9, time + slop + 1e-9, minSpan, (index, event, end) => {
+      const eventRow = this.rowOf(event);
+      if (eventRow >= 0 && eventRow !== row) return;
       const distance = time < event.start ? event.start - time : time > end ? time - end : 0;
       if (distance <= slop && distance <= bestDistance) {
         best = index;
         bestDistance = distance;
       }
-    }
+    });
     return best;
   }
 
@@ -482,29 +473,38 @@ export class EventMarks {
 
   /** How many events' marks overlap `from`–`to` s. */
   private countIn(from: number, to: number): number {
-    const minSpan = MIN_MARK_PX / this.pxPerSec();
-    const first = lowerBound(this.starts, from - this.longest - minSpan);
-    const last = lowerBound(this.starts, to);
     let count = 0;
-    for (let i = first; i < last; i++) {
-      const event = this.events[this.byStart[i]];
-      if (Math.max(event.end, event.start + minSpan) > from) count++;
-    }
+    this.eachMarkIn(from, to, MIN_MARK_PX / this.pxPerSec(), () => count++);
     return count;
   }
 
   /** Event indices, ascending, whose mark overlaps `from`–`to` s. */
   private indicesIn(from: number, to: number): Uint32Array {
-    // The first start at or after from − longest: no earlier event reaches `from`.
-    const first = lowerBound(this.starts, from - this.longest - MIN_MARK_PX / this.pxPerSec());
-    const last = lowerBound(this.starts, to);
-    const minSpan = MIN_MARK_PX / this.pxPerSec();
     const found: number[] = [];
-    for (let i = first; i < last; i++) {
-      const event = this.events[this.byStart[i]];
-      if (Math.max(event.end, event.start + minSpan) > from) found.push(this.byStart[i]);
-    }
+    this.eachMarkIn(from, to, MIN_MARK_PX / this.pxPerSec(), (index) => found.push(index));
     return Uint32Array.from(found).sort();
+  }
+
+  /**
+   * Calls `visit` for every event whose mark (at least `minSpan` s long) overlaps `from`–`to` s,
+   * in order of start, with the mark's end: the one scan behind drawing, counting, listing and
+   * hit-testing marks.
+   */
+  private eachMarkIn(from: number, to: number, minSpan: number, visit: (index: number, event: MarkedEvent, end: number) => void): void {
+    // The first start at or after from − longest: no earlier event reaches `from`.
+    const first = lowerBound(this.starts, from - this.longest - minSpan);
+    const last = lowerBound(this.starts, to);
+    for (let i = first; i < last; i++) {
+      const index = this.byStart[i];
+      const event = this.events[index];
+      const end = Math.max(event.end, event.start + minSpan);
+      if (end > from) visit(index, event, end);
+    }
+  }
+
+  /** The row an event's mark is drawn in, or -1 when it spans all rows (no channel of its own). */
+  private rowOf(event: MarkedEvent): number {
+    return event.channel >= 0 && event.channel < this.channels ? event.channel : -1;
   }
 
   private pxPerSec(): number {
@@ -516,14 +516,14 @@ export class EventMarks {
     if (existing) return existing;
     const event = this.events[index];
     const rowHeight = 100 / this.channels;
-    const inRow = event.channel >= 0 && event.channel < this.channels;
+    const row = this.rowOf(event);
     const mark = document.createElement('div');
     mark.setAttribute('part', `region event-${index}`);
     mark.dataset.index = String(index);
     mark.dataset.eventType = event.type;
     mark.style.cssText =
       `position:absolute;box-sizing:border-box;border-radius:2px;pointer-events:all;min-width:${MIN_MARK_PX}px;` +
-      `top:${inRow ? rowHeight * event.channel : 0}%;height:${inRow ? rowHeight : 100}%;` +
+      `top:${row >= 0 ? rowHeight * row : 0}%;height:${row >= 0 ? rowHeight : 100}%;` +
       `left:${(100 * event.start) / this.duration}%;right:${(100 * Math.max(0, this.duration - event.end)) / this.duration}%;` +
       `background-color:${event.fill}`;
     const label = document.createElement('span');
