@@ -31,7 +31,7 @@ import { installLiveProbe, readLiveProbe, readStoredSessions, type LiveReading }
 import { AUDIO_SERVICE, chromiumProcesses } from '../tests/support/chromium-processes.ts';
 import { MachineStallWatch, runQueueWaitSec, stealSec } from './machine-stalls.ts';
 import { chromiumMemory, type ChromiumMemory } from './proc-memory.ts';
-import { fixed, table } from './report.ts';
+import { distribution, fixed, table } from './report.ts';
 
 /** Between two readings, s. */
 const READ_EVERY_SEC = 10;
@@ -179,7 +179,7 @@ function machineSummary(samples: Sample[], machine: MachineStallWatch, gaps: Gap
   // a processor for a few ms at a time stalls a thread no wake-up watch on the other one sees.
   const stealPerReading = samples.slice(1).map((s, i) => s.stealSec - samples[i].stealSec);
   const stealInGaps = gaps.map((g) => g.stealSec);
-  const median = (list: number[]): number => (list.length === 0 ? NaN : [...list].sort((a, b) => a - b)[list.length >> 1]);
+  const median = (list: number[]): number => (list.length === 0 ? NaN : distribution(Float64Array.from(list), list.length).median);
   return [
     `machine over the call: ${all.count} wake-ups late by more than 20 ms (${fixed(all.totalMs / 1000, 2)} s in all, longest ${fixed(all.longestMs, 0)} ms), ` +
       `steal ${fixed(last.stealSec - first.stealSec, 2)} s, audio service waited ${fixed(last.audioWaitSec - first.audioWaitSec, 2)} s for a processor`,
@@ -262,11 +262,13 @@ async function runCall(context: BrowserContext, server: Server, wavPath: string,
   const take = async (): Promise<void> => {
     const reading = await page.evaluate(readLiveProbe);
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    const audioService = chromiumProcesses(wavPath).filter((p) => p.kind === AUDIO_SERVICE);
+    // One scan of /proc per reading serves the memory and the audio service's wait.
+    const processes = chromiumProcesses(wavPath);
+    const audioService = processes.filter((p) => p.kind === AUDIO_SERVICE);
     samples.push({
       t: (reading.nowMs - startedAt) / 1000,
       reading,
-      memory: chromiumMemory(wavPath),
+      memory: chromiumMemory(processes),
       heapBytes: heap.usedSize,
       load: loadavg()[0],
       stealSec: stealSec(),

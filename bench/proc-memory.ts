@@ -1,6 +1,6 @@
 /** Resident memory of one Chromium instance's processes, from /proc (Linux only). */
 import { readFileSync } from 'node:fs';
-import { AUDIO_SERVICE, chromiumProcesses, type ChromiumProcess } from '../tests/support/chromium-processes.ts';
+import { AUDIO_SERVICE, type ChromiumProcess } from '../tests/support/chromium-processes.ts';
 
 export interface ChromiumMemory {
   /** Resident set of every renderer process, bytes (the page, its worklets and workers). */
@@ -22,9 +22,8 @@ function rssBytes(pid: number): number {
   }
 }
 
-/** The memory of the Chromium whose browser process has `marker` on its command line. */
-export function chromiumMemory(marker: string): ChromiumMemory {
-  const members = chromiumProcesses(marker);
+/** The memory of one Chromium's processes (from `chromiumProcesses`). */
+export function chromiumMemory(members: ChromiumProcess[]): ChromiumMemory {
   const sum = (list: ChromiumProcess[]): number => list.reduce((total, p) => total + rssBytes(p.pid), 0);
   const byKind: Record<string, number> = {};
   for (const p of members) byKind[p.kind] = (byKind[p.kind] ?? 0) + rssBytes(p.pid);
