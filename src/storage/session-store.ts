@@ -18,13 +18,15 @@
  */
 import { frameRecordProblem, type FrameRecord } from '../analysis/frame-records.ts';
 import { packReport, unpackReport, type PackedReport } from '../report/packed-frames.ts';
+import type { RoleOptions } from '../analysis/channel-roles.ts';
+import type { RecordingNote } from '../report/recording-notes.ts';
 import type { Report } from '../report/report-types.ts';
 import { agentFiguresOf } from './agent-figures.ts';
 import { chunkProblem, chunksOf, joinChunks } from './audio-chunks.ts';
 import { inTransaction, openDatabase, request } from './idb.ts';
 import { StorageError } from './storage-errors.ts';
 import { requestPersistence } from './storage-space.ts';
-import type { FileAnalysis, NewSession, Session, SessionChange, SessionSummary, StoredFile } from './session-types.ts';
+import type { FileAnalysis, FinishedRecording, NewSession, Session, SessionChange, SessionSummary, StoredFile } from './session-types.ts';
 
 const SESSIONS = 'sessions';
 const REPORTS = 'reports';
@@ -77,6 +79,11 @@ function frameRange(sessionId: string, channel?: number): IDBKeyRange {
   return channel === undefined
     ? IDBKeyRange.bound([sessionId, 0, 0], [sessionId, Infinity, Infinity])
     : IDBKeyRange.bound([sessionId, channel, 0], [sessionId, channel, Infinity]);
+}
+
+/** The notes field of a summary: absent when there is nothing to say (copies, so no caller's array is kept). */
+function notesOf(notes: RecordingNote[] | undefined): Pick<SessionSummary, 'notes'> {
+  return notes && notes.length > 0 ? { notes: notes.map((note) => ({ ...note })) } : {};
 }
 
 export class SessionStore {
@@ -168,8 +175,11 @@ export class SessionStore {
     return rows.map(({ channel: c, index, firstFrame, frameCount, frames, events }) => ({ channel: c, index, firstFrame, frameCount, frames, events }));
   }
 
-  /** Marks the session complete with its report; the duration defaults to the audio stored. */
-  async finishSession(sessionId: string, result: { report: Report | null; durationSec?: number }): Promise<SessionSummary> {
+  /**
+   * Marks the session complete with its report and what the user was told about the recording;
+   * the duration defaults to the audio stored.
+   */
+  async finishSession(sessionId: string, result: FinishedRecording): Promise<SessionSummary> {
     const db = await this.open();
     const summary = await inTransaction(db, [SESSIONS, REPORTS], 'readwrite', async (tx) => {
       const current = await this.summaryIn(tx, sessionId);
@@ -179,6 +189,7 @@ export class SessionStore {
         status: 'complete',
         durationSec: result.durationSec ?? current.samples / current.sampleRate,
         ...(figures ? { figures } : {}),
+        ...notesOf(result.notes),
       };
       if (result.report) await request(tx.objectStore(REPORTS).put({ sessionId, report: packReport(result.report).packed } satisfies ReportRecord));
       await request(tx.objectStore(SESSIONS).put(finished));
@@ -218,12 +229,13 @@ export class SessionStore {
    * Stores a chosen file before it is analysed, as a review session with status 'analysing'. One
    * transaction: when the disk is full nothing of it stays.
    */
-  async addPendingReview(init: { name: string; agent?: string; createdAt?: number; id?: string }, file: Blob): Promise<SessionSummary> {
+  async addPendingReview(init: { name: string; agent?: string; roles?: RoleOptions; createdAt?: number; id?: string }, file: Blob): Promise<SessionSummary> {
     const summary: SessionSummary = {
       id: init.id ?? crypto.randomUUID(),
       kind: 'review',
       name: init.name,
       ...(init.agent ? { agent: init.agent } : {}),
+      ...(init.roles ? { roles: { ...init.roles } } : {}),
       createdAt: init.createdAt ?? Date.now(),
       durationSec: 0,
       sampleRate: 0,
@@ -260,6 +272,7 @@ export class SessionStore {
         durationSec: analysis.report.durationSec,
         samples: Math.round(analysis.report.durationSec * analysis.sampleRate),
         ...(figures ? { figures } : {}),
+        ...notesOf(analysis.notes),
       };
       const peaks = analysis.peaks.map((p) => new Float32Array(p));
       await request(tx.objectStore(AUDIO).put({ ...record, peaks, peaksPerSecond: analysis.peaksPerSecond } satisfies FileRecord));

@@ -5,6 +5,8 @@
  * analysis frames are stored the same way, in records of about 10 s per channel (FrameRecord,
  * src/analysis/frame-records.ts), for its report.
  */
+import type { RoleOptions } from '../analysis/channel-roles.ts';
+import type { RecordingNote } from '../report/recording-notes.ts';
 import type { Report } from '../report/report-types.ts';
 
 export type SessionKind = 'practice' | 'review';
@@ -52,6 +54,10 @@ export interface SessionSummary {
   samples: number;
   /** From the report, when it has an agent. */
   figures?: AgentFigures;
+  /** What the user was told about the recording (cut off, channels left out, stretches skipped); absent when nothing. */
+  notes?: RecordingNote[];
+  /** A reviewed file: which channel is whose, as chosen for it, so an interrupted analysis runs again the same. */
+  roles?: RoleOptions;
 }
 
 export interface Session extends SessionSummary {
@@ -66,6 +72,15 @@ export interface NewSession {
   sampleRate: number;
   channels: number;
   createdAt?: number;
+}
+
+/** What finishing a recorded session adds: its report, and what the user was told about the recording. */
+export interface FinishedRecording {
+  /** Null when none could be made. */
+  report: Report | null;
+  /** Defaults to the audio stored. */
+  durationSec?: number;
+  notes?: RecordingNote[];
 }
 
 /** A reviewed file as stored, with what the waveform needs to draw it without decoding. */
@@ -83,6 +98,7 @@ export interface FileAnalysis {
   channels: number;
   peaks: Float32Array[];
   peaksPerSecond: number;
+  notes?: RecordingNote[];
 }
 
 export interface SessionChange {

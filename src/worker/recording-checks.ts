@@ -43,13 +43,6 @@ export class RecordingError extends Error {
   }
 }
 
-/** Something the user should know about a recording that was analysed anyway. */
-export type RecordingNote =
-  /** More than two channels: the first two were analysed (`channels` is how many there were). */
-  | { kind: 'channels-picked'; channels: number }
-  /** The file ends before its header says it should: analysed up to `atSec`. */
-  | { kind: 'truncated'; atSec: number; expectedSec: number };
-
 /** Why a finished pass cannot give a report, or null when it can. */
 export function durationProblem(frames: number, sampleRate: number, peak: number): { kind: RecordingErrorKind; amount: number } | null {
   if (frames === 0 || peak < SILENT_PEAK) return { kind: 'no-audio', amount: 0 };

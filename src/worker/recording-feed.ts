@@ -9,7 +9,8 @@ import { RecordingAnalyzer, type RecordingAnalyzerOptions } from '../analysis/re
 import type { Report } from '../report/report-types.ts';
 import { PeakAccumulator } from './peaks.ts';
 import type { ChunkAnalysis } from './split-analysis.ts';
-import { MAX_ANALYSED_CHANNELS, durationProblem, type RecordingErrorKind, type RecordingNote } from './recording-checks.ts';
+import type { RecordingNote } from '../report/recording-notes.ts';
+import { MAX_ANALYSED_CHANNELS, durationProblem, type RecordingErrorKind } from './recording-checks.ts';
 
 export interface FeedInit {
   sampleRate: number;

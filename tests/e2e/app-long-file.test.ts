@@ -2,7 +2,7 @@
  * A long recording in the review, in Chromium: the progress bar moves steadily while the page
  * stays responsive, Cancel stops the Worker itself and leaves nothing behind, and a tab closed
  * mid-analysis leaves the chosen file stored, listed as an interrupted analysis on reopening,
- * which can be run again or removed.
+ * which can be run again (with the channel roles chosen for it) or removed.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,16 @@ const bar = (page: AppPage['page']) => page.locator('luister-analysis-progress [
 const listedOn = (page: AppPage['page']) => page.locator('luister-review .interrupted li');
 const rowsOn = (page: AppPage['page']) => page.locator('luister-sessions tbody tr[data-session]');
 const fileWorkers = (page: AppPage['page']) => page.workers().filter((w) => w.url().includes('file-worker')).length;
+/** The review's setting of the agent's channel in a stereo file: 0 left, 1 right. */
+const agentChannelInput = (page: AppPage['page'], channel: 0 | 1) => page.locator('luister-review input[name="agent-channel"]').nth(channel);
+
+/** The channel each stored report analysed as the agent's (a string: vitest rewrites `import()` in functions). */
+function storedAgentChannels(page: AppPage['page']): Promise<(number | null)[]> {
+  return page.evaluate(`import('/src/storage/session-store.ts').then(async ({ sessionStore }) => {
+    const sessions = await sessionStore.listSessions();
+    return Promise.all(sessions.map(async (s) => (await sessionStore.getSession(s.id)).report?.speakers.agent?.channel ?? null));
+  })`);
+}
 
 /** Reads the progress bar until it reaches `until` %, returning every value seen. */
 async function progressValues(page: AppPage['page'], until: number): Promise<number[]> {
@@ -75,7 +85,7 @@ describe('a long recording', () => {
     }
   });
 
-  it('a tab closed mid-analysis leaves the file stored: listed as interrupted, analysed again or removed', async () => {
+  it('a tab closed mid-analysis leaves the file stored: listed as interrupted, analysed again as chosen, or removed', async () => {
     const app = await openApp(running.browser, running.server.url);
     const { context } = app;
     try {
@@ -91,9 +101,13 @@ describe('a long recording', () => {
         await showView(page, 'review');
         return page;
       };
+      // The agent is on the right in this file; later the setting changes for other files.
+      await showView(app.page, 'review');
+      await agentChannelInput(app.page, 1).check();
       await closeDuringAnalysis(app.page);
 
       let page = await reopen();
+      await agentChannelInput(page, 0).check();
       let listed = listedOn(page);
       await expect.poll(() => listed.count(), WAIT).toBe(1);
       await expect(listed.locator('.name').textContent()).resolves.toContain('gesprek.wav');
@@ -112,6 +126,8 @@ describe('a long recording', () => {
       await page.locator('luister-review luister-analysis-progress').waitFor({ state: 'detached', timeout: 60_000 });
       await showView(page, 'sessions');
       await expect.poll(() => rows.first().textContent(), WAIT).not.toContain('analyse onderbroken');
+      // Analysed as it was chosen for this file, not as the setting stands now.
+      await expect.poll(() => storedAgentChannels(page), WAIT).toEqual([1]);
 
       // Once more, and this time remove it: only the finished session stays.
       await showView(page, 'review');

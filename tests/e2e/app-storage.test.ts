@@ -1,7 +1,8 @@
 /**
  * The session store against real IndexedDB in Chromium: the recording API the live view uses
  * (create → appendAudioChunk… → finishSession), audio round trips exactly, the rules that keep
- * chunks in order and at most a second long, and a full disk failing one write only.
+ * chunks in order and at most a second long, notes and channel roles kept with a session, and a
+ * full disk failing one write only.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +98,46 @@ describe('session store', () => {
       return { durationSec: done.durationSec, status: done.status, chunkCount: done.chunkCount, equal, listed, packed, sameReport };
     });
     expect(result).toEqual({ durationSec: 2.5, status: 'complete', chunkCount: 3, equal: true, listed: 1, packed: true, sameReport: true });
+  });
+
+  it("keeps what the user was told about a recording, and a file's channel roles for an analysis run again", async () => {
+    const result = await app.page.evaluate(async () => {
+      const { SessionStore } = window.luisterStoreModule as StoreModule;
+      const store = new SessionStore(`luister-test-${crypto.randomUUID()}`);
+      const rate = 8000;
+      const report = { schema: 'luister-report/1' as const, durationSec: 1, sampleRate: rate, speakers: {}, events: [] };
+      // A practice call whose recording skips a stretch.
+      const call = await store.createSession({ kind: 'practice', name: 'oefening', sampleRate: rate, channels: 1 });
+      await store.appendAudioChunk(call.id, 0, [new Float32Array(rate)]);
+      const skipped = [{ kind: 'skipped' as const, atSec: 2.5, missingSec: 0.8, cause: 'stall' as const }];
+      await store.finishSession(call.id, { report, notes: skipped });
+      skipped[0].atSec = 99; // the store keeps its own copy
+      // A stereo file with the agent on the right, cut off, analysed to the end.
+      const file = await store.addPendingReview({ name: 'gesprek.wav', roles: { agentChannel: 1 } }, new Blob([new Uint8Array(44)]));
+      const pendingRoles = (await store.getSession(file.id)).roles;
+      await store.completeReview(file.id, {
+        report,
+        sampleRate: rate,
+        channels: 2,
+        peaks: [new Float32Array(4), new Float32Array(4)],
+        peaksPerSecond: 4,
+        notes: [{ kind: 'truncated', atSec: 1, expectedSec: 3 }],
+      });
+      // A call with nothing to tell stores no notes at all.
+      const quiet = await store.createSession({ kind: 'practice', name: 'rustig', sampleRate: rate, channels: 1 });
+      await store.finishSession(quiet.id, { report, notes: [] });
+      const [callBack, fileBack, quietBack] = await Promise.all([call.id, file.id, quiet.id].map((id) => store.getSession(id)));
+      await store.deleteAllData();
+      await store.close();
+      return { callNotes: callBack.notes, pendingRoles, fileRoles: fileBack.roles, fileNotes: fileBack.notes, quietHasNotes: 'notes' in quietBack };
+    });
+    expect(result).toEqual({
+      callNotes: [{ kind: 'skipped', atSec: 2.5, missingSec: 0.8, cause: 'stall' }],
+      pendingRoles: { agentChannel: 1 },
+      fileRoles: { agentChannel: 1 },
+      fileNotes: [{ kind: 'truncated', atSec: 1, expectedSec: 3 }],
+      quietHasNotes: false,
+    });
   });
 
   it('refuses chunks out of order, longer than a second, or with the wrong channel count', async () => {

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { RecordingNote, SkipCause } from '../../src/report/recording-notes.ts';
 import { AUDIO_SERVICE, chromiumProcesses } from '../support/chromium-processes.ts';
 import { openApp, showView, useAppServer, waitForReview, WAIT, type AppPage } from './app-support.ts';
 
@@ -37,6 +38,8 @@ interface Stored {
   tailRms: number;
   /** Longest run of exact zeros in channel 0 after its first half second, s: a seam in the recording. */
   longestSilenceSec: number;
+  /** What the session keeps of what the agent was told about the recording. */
+  notes: RecordingNote[];
   reportSec: number | null;
 }
 
@@ -82,7 +85,7 @@ function storedSessions(page: Page): Promise<Stored[]> {
       const { report } = await sessionStore.getSession(s.id);
       return { id: s.id, status: s.status, chunkCount: s.chunkCount, sampleRate: s.sampleRate, durationSec: s.durationSec,
         audioSec: audio.length / s.sampleRate, tailRms: Math.sqrt(sum / Math.max(1, tail.length)),
-        longestSilenceSec: longest / s.sampleRate, reportSec: report ? report.durationSec : null };
+        longestSilenceSec: longest / s.sampleRate, reportSec: report ? report.durationSec : null, notes: s.notes ?? [] };
     }));
   })`);
 }
@@ -134,6 +137,28 @@ async function stopCall(page: Page): Promise<number> {
 function expectRecordingLacks(session: Stored, callSec: number, missingSec: number): void {
   expect(session.audioSec).toBeGreaterThan(callSec - missingSec - 1);
   expect(session.audioSec).toBeLessThan(callSec - missingSec + 0.5);
+}
+
+/**
+ * The session keeps one note of the stretch its recording skips, 2.5 s into the call (plus the
+ * context's start), as long as the agent was told (`toldSec`, rounded to a tenth).
+ */
+function expectSkipNote(session: Stored, cause: SkipCause, toldSec: number): void {
+  expect(session.notes).toHaveLength(1);
+  const note = session.notes[0];
+  expect(note).toMatchObject({ kind: 'skipped', cause });
+  if (note.kind !== 'skipped') return;
+  expect(note.atSec).toBeGreaterThan(2.4);
+  expect(note.atSec).toBeLessThan(3.5);
+  expect(Math.abs(note.missingSec - toldSec)).toBeLessThanOrEqual(0.05 + 1e-9);
+}
+
+/** Opens the only session from the session list and reads the notes its review shows. */
+async function shownNotes(page: Page): Promise<string[]> {
+  await showView(page, 'sessions');
+  await page.locator('luister-sessions tbody tr[data-session] [data-action="open"]').click();
+  await waitForReview(page);
+  return page.locator('luister-recording-view .note').allTextContents();
 }
 
 /** Tracks of every stream the page opened: label and state, in order. */
@@ -274,8 +299,9 @@ describe('a practice call survives real life', () => {
       const session = await onlySession(page);
       const callSec = (stoppedAt - liveAt) / 1000;
       console.info(`hidden tab: call ${callSec.toFixed(1)} s, recording ${session.audioSec.toFixed(2)} s, gap ${gapSec} s`);
-      // The recording lacks the gap, and only the gap.
+      // The recording lacks the gap, and only the gap; the session keeps where and how long.
       expectRecordingLacks(session, callSec, gapSec);
+      expectSkipNote(session, 'paused', gapSec);
       expect(errors).toEqual([]);
     }));
 
@@ -305,6 +331,11 @@ describe('a practice call survives real life', () => {
       console.info(`device stall: call ${callSec.toFixed(2)} s, recording ${session.audioSec.toFixed(2)} s, missing ${missingSec} s`);
       expectRecordingLacks(session, callSec, missingSec);
       expect(session.reportSec).toBeCloseTo(session.audioSec, 0);
+      // A coach who opens the session later reads where the recording skips, and why.
+      expectSkipNote(session, 'stall', missingSec);
+      const shown = await shownNotes(page);
+      console.info(`device stall: the review says "${shown.join(' | ')}"`);
+      expect(shown).toEqual([expect.stringMatching(/^De opname slaat bij 0:0\d [\d,]+ s van het gesprek over: het geluid haperde, omdat de computer het te druk had\.$/)]);
       expect(errors).toEqual([]);
     }));
 
@@ -341,6 +372,7 @@ describe('a practice call survives real life', () => {
       const callSec = (stoppedAt - liveAt) / 1000;
       console.info(`late render: call ${callSec.toFixed(2)} s, recording ${session.audioSec.toFixed(2)} s`);
       expectRecordingLacks(session, callSec, 0);
+      expect(session.notes).toEqual([]);
       expect(errors).toEqual([]);
     }));
 

@@ -68,6 +68,11 @@ describe('the sound stalling while the call runs', () => {
     expect(later[0]?.atSec).toBeCloseTo(0.7, 9);
     expect(watch.totals.count).toBe(2);
     expect(watch.totals.missingSec).toBeCloseTo(1.05, 9);
+    // Each as it ended, for the session's notes: where the recording skips and how much.
+    expect(watch.dropouts).toEqual([
+      { atSec: 0, stalledSec: expect.closeTo(0.8, 9), missingSec: expect.closeTo(0.8, 9) },
+      { atSec: expect.closeTo(0.7, 9), stalledSec: expect.closeTo(0.25, 9), missingSec: expect.closeTo(0.25, 9) },
+    ]);
   });
 
   it('takes back what the context caught up on: late rendering leaves the recording whole', () => {
@@ -80,6 +85,7 @@ describe('the sound stalling while the call runs', () => {
     expect(results[4]).toEqual({ atSec: 0, stalledSec: expect.closeTo(0.65, 9), missingSec: 0 });
     expect(results[5]).toBeNull();
     expect(watch.totals).toEqual({ count: 1, stalledSec: expect.closeTo(0.65, 9), missingSec: 0 });
+    expect(watch.dropouts).toEqual([{ atSec: 0, stalledSec: expect.closeTo(0.65, 9), missingSec: 0 }]);
   });
 
   it('lets clock granularity, a device clock slightly off and a slow timer pass', () => {

@@ -76,6 +76,9 @@ const nl = {
   'note.channelsPicked':
     'Deze opname heeft {channels} kanalen. Luister heeft de eerste twee geanalyseerd: links als het ene en rechts als het andere kanaal (zie de instelling hierboven).',
   'note.truncated': 'Het bestand houdt op bij {at}, terwijl het {expected} zou moeten duren: het is afgekapt. Wat er is, is geanalyseerd.',
+  'note.skipped.stall': 'De opname slaat bij {at} {seconds} van het gesprek over: het geluid haperde, omdat de computer het te druk had.',
+  'note.skipped.paused':
+    'De opname slaat bij {at} {seconds} van het gesprek over: de browser had het geluid gepauzeerd (het tabblad stond op de achtergrond, of een andere app nam het geluid over).',
   'interrupted.title': 'Onderbroken analyses',
   'interrupted.lead': 'Deze bestanden waren bewaard, maar hun analyse is niet afgemaakt (het tabblad werd gesloten).',
   'interrupted.item': '{name}, gekozen op {date}',
@@ -322,6 +325,8 @@ const en: { readonly [K in UiTextKey]: string } = {
   'note.channelsPicked':
     'This recording has {channels} channels. Luister analysed the first two: the left as one and the right as the other channel (see the setting above).',
   'note.truncated': 'The file stops at {at} where it should last {expected}: it was cut off. What is there has been analysed.',
+  'note.skipped.stall': 'The recording skips {seconds} of the call at {at}: the sound stalled because the computer was too busy.',
+  'note.skipped.paused': 'The recording skips {seconds} of the call at {at}: the browser had paused the sound (the tab was in the background, or another app took the audio over).',
   'interrupted.title': 'Interrupted analyses',
   'interrupted.lead': 'These files were saved, but their analysis did not finish (the tab was closed).',
   'interrupted.item': '{name}, chosen on {date}',

@@ -53,9 +53,10 @@ export class DropoutWatch {
   private last: ClockReading | null = null;
   /** The previous check's lag and where it started: a stall that began just before a check shows there first. */
   private lastLag = { lagSec: 0, fromContextSec: 0 };
-  /** The dropout still open: its checks have not settled yet. */
-  private open: Dropout | null = null;
-  private readonly sum: DropoutTotals = { count: 0, stalledSec: 0, missingSec: 0 };
+  /** Whether the last dropout in `seen` is still open: its checks have not settled yet. */
+  private open = false;
+  /** Every dropout of the call, in order; a handful in a bad hour. */
+  private readonly seen: Dropout[] = [];
 
   /**
    * The dropout this check opened or changed, or null. A stall that lasts several checks, and the
@@ -70,43 +71,52 @@ export class DropoutWatch {
     const lagSec = (reading.wallMs - last.wallMs) / 1000 - (reading.contextSec - last.contextSec);
     const before = this.lastLag;
     this.lastLag = { lagSec, fromContextSec: last.contextSec };
-    const open = this.open;
-    if (!open) {
+    if (!this.open) {
       if (lagSec < DROPOUT_MIN_SEC) return null;
-      this.sum.count++;
       // The check before, if it fell behind too, saw the stall's start.
       const onset = before.lagSec >= STEADY_SEC ? before : null;
-      const start = this.change({ atSec: onset ? onset.fromContextSec : last.contextSec, stalledSec: 0, missingSec: 0 }, onset ? onset.lagSec : 0);
-      return this.change(start, lagSec);
+      this.seen.push({ atSec: onset ? onset.fromContextSec : last.contextSec, stalledSec: 0, missingSec: 0 });
+      this.change(onset ? onset.lagSec : 0);
+      return this.change(lagSec);
     }
     if (Math.abs(lagSec) < STEADY_SEC) {
-      this.open = null;
+      this.open = false;
       return null;
     }
-    return this.change(open, lagSec);
+    return this.change(lagSec);
   }
 
   /** Drops the mark: the context stood still on purpose (suspended), which is accounted for apart. */
   forget(): void {
     this.last = null;
     this.lastLag = { lagSec: 0, fromContextSec: 0 };
-    this.open = null;
+    this.open = false;
   }
 
   get totals(): DropoutTotals {
-    return { ...this.sum };
+    const totals: DropoutTotals = { count: this.seen.length, stalledSec: 0, missingSec: 0 };
+    for (const d of this.seen) {
+      totals.stalledSec += d.stalledSec;
+      totals.missingSec += d.missingSec;
+    }
+    return totals;
   }
 
-  /** Moves `dropout` by one check's lag, and the totals with it. */
-  private change(dropout: Dropout, lagSec: number): Dropout {
+  /** Every dropout so far, oldest first (the last may still be open). */
+  get dropouts(): Dropout[] {
+    return this.seen.map((d) => ({ ...d }));
+  }
+
+  /** Moves the latest dropout by one check's lag; it is the open one from then on. */
+  private change(lagSec: number): Dropout {
+    const dropout = this.seen[this.seen.length - 1];
     const next = {
       atSec: dropout.atSec,
       stalledSec: dropout.stalledSec + Math.max(0, lagSec),
       missingSec: Math.max(0, dropout.missingSec + lagSec),
     };
-    this.sum.stalledSec += next.stalledSec - dropout.stalledSec;
-    this.sum.missingSec += next.missingSec - dropout.missingSec;
-    this.open = next;
+    this.seen[this.seen.length - 1] = next;
+    this.open = true;
     return { ...next };
   }
 }

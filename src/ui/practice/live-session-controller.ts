@@ -39,6 +39,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FRAMES_PER_SEC } from '../../dsp/config.ts';
+import type { SkippedStretch } from '../../report/recording-notes.ts';
 import type { Report } from '../../report/report-types.ts';
 import { chunkLength } from '../../storage/audio-chunks.ts';
 import { StorageError } from '../../storage/storage-errors.ts';
@@ -118,6 +119,8 @@ interface Call {
   pause: SoundPause | null;
   /** Stalls while the context runs. */
   dropouts: DropoutWatch;
+  /** Stretches the recording lacks because the browser paused the sound; kept with the session. */
+  pausedGaps: SkippedStretch[];
   spaceWarned: boolean;
   /** Lets go of the session's recording lock. */
   releaseLock: () => void;
@@ -293,7 +296,7 @@ export class LiveSessionController implements ReactiveController {
     call.subs.dispose();
     const recordedSec = saved.samples / sampleRate;
     try {
-      await call.sink.finishSession(call.sessionId, { report, durationSec: recordedSec });
+      await call.sink.finishSession(call.sessionId, { report, durationSec: recordedSec, notes: skippedStretches(call) });
     } catch (error) {
       // The audio is stored; only the closing write failed. A notice, so a device-lost message stays.
       this.notice = pnote('practiceCall.error.storageFinish', { detail: messageOf(error) });
@@ -408,6 +411,7 @@ export class LiveSessionController implements ReactiveController {
       switching: Promise.resolve(),
       pause: null,
       dropouts: new DropoutWatch(),
+      pausedGaps: [],
       spaceWarned: false,
       releaseLock: () => undefined,
       subs: new ListenerBag(),
@@ -456,7 +460,11 @@ export class LiveSessionController implements ReactiveController {
     if (state === 'running' && this.status === 'suspended') {
       this.status = 'live';
       if (this.message?.action === 'resume') this.message = null;
-      if (call.pause) this.notice = gapNote(gapOf(call.pause, call.engine.ctx.currentTime));
+      if (call.pause) {
+        const gap = gapOf(call.pause, call.engine.ctx.currentTime);
+        this.notice = gapNote(gap);
+        if (isNotableGap(gap)) call.pausedGaps.push({ kind: 'skipped', atSec: gap.atSec, missingSec: gap.missingSec, cause: 'paused' });
+      }
       call.pause = null;
     } else if ((state === 'suspended' || state === 'interrupted') && this.status === 'live') {
       this.status = 'suspended';
@@ -611,8 +619,13 @@ function callRunning(status: CallStatus): boolean {
 }
 
 /** What the agent is told when the sound runs again after a pause. */
+/** A pause the recording noticeably lacks: told of, and kept with the session. */
+function isNotableGap(gap: SoundGap): boolean {
+  return gap.missingSec >= NOTABLE_GAP_SEC;
+}
+
 function gapNote(gap: SoundGap): PracticeNote {
-  if (gap.missingSec < NOTABLE_GAP_SEC) return pnote('practiceCall.resumed.noGap');
+  if (!isNotableGap(gap)) return pnote('practiceCall.resumed.noGap');
   const params = { gap: roundGap(gap.missingSec), time: formatClock(gap.atSec) };
   return gap.hidden ? pnote('practiceCall.resumed.hidden', params) : pnote('practiceCall.resumed.gap', params);
 }
@@ -627,8 +640,22 @@ function dropoutNote(dropout: Dropout, totals: DropoutTotals): PracticeNote {
     return pnote('practiceCall.dropouts', { count: totals.count, total: roundGap(totals.stalledSec), time, missing: roundGap(totals.missingSec) });
   }
   const gap = roundGap(dropout.stalledSec);
-  const missing = roundGap(dropout.missingSec);
-  return missing > 0 ? pnote('practiceCall.dropout.gap', { gap, time, missing }) : pnote('practiceCall.dropout.late', { gap, time });
+  return lostAudio(dropout)
+    ? pnote('practiceCall.dropout.gap', { gap, time, missing: roundGap(dropout.missingSec) })
+    : pnote('practiceCall.dropout.late', { gap, time });
+}
+
+/** A stall the recording lacks a told-of stretch of (one that caught up in time left it whole). */
+function lostAudio(dropout: Dropout): boolean {
+  return roundGap(dropout.missingSec) > 0;
+}
+
+/** The stretches the call's recording lacks, in the order they happened: for the session's notes. */
+function skippedStretches(call: Call): SkippedStretch[] {
+  const stalls = call.dropouts.dropouts
+    .filter(lostAudio)
+    .map((d): SkippedStretch => ({ kind: 'skipped', atSec: d.atSec, missingSec: d.missingSec, cause: 'stall' }));
+  return [...call.pausedGaps, ...stalls].sort((a, b) => a.atSec - b.atSec);
 }
 
 /** The message for anything thrown while starting. */

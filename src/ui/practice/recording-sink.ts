@@ -12,16 +12,17 @@
  * without the two frame calls still works: the call then keeps its frame records in memory.
  */
 import type { FrameRecord } from '../../analysis/frame-records.ts';
+import type { RecordingNote } from '../../report/recording-notes.ts';
 import type { Report } from '../../report/report-types.ts';
-import type { NewSession } from '../../storage/session-types.ts';
+import type { FinishedRecording, NewSession } from '../../storage/session-types.ts';
 
 export interface RecordingSink {
   /** Opens a session for a new recording; resolves with its id. */
   createSession(session: NewSession): Promise<{ id: string }>;
   /** Stores chunk `index` (channels of equal length, at most a second each). */
   appendAudioChunk(sessionId: string, index: number, channels: Float32Array[]): Promise<void>;
-  /** Marks the recording complete and stores its report (null when none could be made). */
-  finishSession(sessionId: string, result: { report: Report | null; durationSec?: number }): Promise<unknown>;
+  /** Marks the recording complete and stores its report and notes. */
+  finishSession(sessionId: string, result: FinishedRecording): Promise<unknown>;
   /** Stores a frame record; a channel's records come in index order, 0, 1, 2, …. */
   appendFrameRecord?(sessionId: string, record: FrameRecord): Promise<void>;
   /** One channel's stored frame records, in index order. */
@@ -33,6 +34,7 @@ interface MemorySession {
   chunks: Float32Array[][];
   frames: FrameRecord[][];
   report: Report | null;
+  notes: RecordingNote[];
   finished: boolean;
 }
 
@@ -46,7 +48,7 @@ export class MemoryRecordingSink implements RecordingSink {
 
   async createSession(session: NewSession): Promise<{ id: string }> {
     const id = `practice-${this.next++}`;
-    this.sessions.set(id, { session, chunks: [], frames: [], report: null, finished: false });
+    this.sessions.set(id, { session, chunks: [], frames: [], report: null, notes: [], finished: false });
     return { id };
   }
 
@@ -71,10 +73,11 @@ export class MemoryRecordingSink implements RecordingSink {
     return [...(entry.frames[channel] ?? [])];
   }
 
-  async finishSession(sessionId: string, result: { report: Report | null; durationSec?: number }): Promise<void> {
+  async finishSession(sessionId: string, result: FinishedRecording): Promise<void> {
     const entry = this.sessions.get(sessionId);
     if (!entry) throw new Error(`no session ${sessionId}`);
     entry.report = result.report;
+    entry.notes = result.notes ?? [];
     entry.finished = true;
   }
 }

@@ -4,7 +4,8 @@
  * WebCodecs decoder in this browser). It holds the whole recording in memory, so it takes only
  * recordings short enough for that; the checks are the Worker's (recording-checks.ts).
  */
-import { MAX_ANALYSED_CHANNELS, RecordingError, durationProblem, type RecordingNote } from '../../worker/recording-checks.ts';
+import type { RecordingNote } from '../../report/recording-notes.ts';
+import { MAX_ANALYSED_CHANNELS, RecordingError, durationProblem } from '../../worker/recording-checks.ts';
 import { nativeSampleRate } from './native-rate.ts';
 import type { Recording } from './recording.ts';
 

@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import type { RecordingNote } from '../../report/recording-notes.ts';
 import type { SpeakerRole } from '../../report/report-types.ts';
 import type { ExportSource } from '../export/export-files.ts';
-import { formatClock } from '../format.ts';
+import { formatClock, formatSeconds } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { ObjectUrlController } from '../shared/object-url-controller.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -12,7 +13,6 @@ import './luister-feature-lanes.ts';
 import './luister-report-card.ts';
 import './luister-waveform.ts';
 import type { LuisterWaveform, ViewRange } from './luister-waveform.ts';
-import type { RecordingNote } from '../../worker/recording-checks.ts';
 import type { ReviewedRecording } from './recording.ts';
 import { ReviewShortcutsController } from './review-shortcuts.ts';
 
@@ -215,9 +215,17 @@ export class LuisterRecordingView extends LitElement {
 
   private noteText(note: RecordingNote): string {
     const t = this.i18n.t.bind(this.i18n);
-    return note.kind === 'channels-picked'
-      ? t('note.channelsPicked', { channels: String(note.channels) })
-      : t('note.truncated', { at: formatClock(note.atSec), expected: formatClock(note.expectedSec) });
+    switch (note.kind) {
+      case 'channels-picked':
+        return t('note.channelsPicked', { channels: String(note.channels) });
+      case 'truncated':
+        return t('note.truncated', { at: formatClock(note.atSec), expected: formatClock(note.expectedSec) });
+      case 'skipped':
+        return t(note.cause === 'stall' ? 'note.skipped.stall' : 'note.skipped.paused', {
+          at: formatClock(note.atSec),
+          seconds: formatSeconds(this.i18n.locale, note.missingSec),
+        });
+    }
   }
 
   /** Selects event `index` and plays it. */

@@ -1,6 +1,6 @@
 /** A recording as the review view shows it. */
 import type { Report } from '../../report/report-types.ts';
-import type { RecordingNote } from '../../worker/recording-checks.ts';
+import type { RecordingNote } from '../../report/recording-notes.ts';
 
 /** Decoded samples in memory: a practice session from storage, or a file decoded whole. */
 export interface Recording {

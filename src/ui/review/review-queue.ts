@@ -107,13 +107,16 @@ export class ReviewQueueController implements ReactiveController {
     for (const file of files) this.enqueue(file, settings);
   }
 
-  /** Analyses a stored file again (an interrupted analysis). */
+  /**
+   * Analyses a stored file again (an interrupted analysis) with the channel roles chosen for it
+   * when it was added; `settings` fill in what the session does not say (older sessions).
+   */
   async reanalyse(sessionId: string, settings: ReviewSettings): Promise<void> {
     try {
       const session = await sessionStore.getSession(sessionId);
       const stored = await sessionStore.loadFile(sessionId);
       const file = new File([stored.file], session.name, { type: stored.file.type });
-      this.enqueue(file, { ...settings, agent: session.agent ?? settings.agent }, sessionId);
+      this.enqueue(file, { ...settings, agent: session.agent ?? settings.agent, roles: session.roles ?? settings.roles }, sessionId);
     } catch (error) {
       this.notify({ kind: 'open-failed', name: sessionId, reason: error instanceof StorageError ? error.kind : 'failed' });
     }
@@ -187,7 +190,7 @@ export class ReviewQueueController implements ReactiveController {
         report,
         media: wavBlob(channels, sampleRate),
         wav: async () => wavBlob(channels, sampleRate),
-        notes: [],
+        notes: session.notes ?? [],
         sessionId: id,
         ...(session.agent ? { agent: session.agent } : {}),
       };
@@ -209,7 +212,7 @@ export class ReviewQueueController implements ReactiveController {
       report,
       media: file,
       wav: () => fileAsWav(file),
-      notes: [],
+      notes: session.notes ?? [],
       sessionId: session.id,
       ...(session.agent ? { agent: session.agent } : {}),
     };
@@ -248,7 +251,7 @@ export class ReviewQueueController implements ReactiveController {
     this.analysing.add(sessionId);
     const storing: Promise<StorageErrorKind | null> = existing
       ? Promise.resolve(null)
-      : sessionStore.addPendingReview({ id: sessionId, name: file.name, ...(agent ? { agent } : {}) }, file).then(
+      : sessionStore.addPendingReview({ id: sessionId, name: file.name, roles: settings.roles, ...(agent ? { agent } : {}) }, file).then(
           () => null,
           (error: unknown) => (error instanceof StorageError ? error.kind : 'failed'),
         );
