@@ -11,6 +11,8 @@
 
 export type Locale = 'en' | 'nl';
 export const LOCALES: readonly Locale[] = ['en', 'nl'];
+/** BCP 47 tags for Intl and the `lang` attribute. */
+export const LANGUAGE_TAGS: Readonly<Record<Locale, string>> = { nl: 'nl-NL', en: 'en-GB' };
 
 const en = {
   // The agent's tone, judged over a rolling window of their speech.

@@ -1,6 +1,5 @@
 /** Numbers, times and sizes as the user's language writes them (Dutch: 4,5 s; 0:18). */
-import type { Locale } from '../i18n/messages.ts';
-import { LANGUAGE_TAGS } from './i18n/locale.ts';
+import { LANGUAGE_TAGS, type Locale } from '../i18n/messages.ts';
 
 const cache = new Map<string, Intl.NumberFormat>();
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeholdersOf } from '../../src/i18n/translate.ts';
-import { formatClock, PRACTICE_TEXT_KEYS, practiceTemplate, pt } from '../../src/ui/practice/practice-text.ts';
+import { formatClock } from '../../src/ui/format.ts';
+import { PRACTICE_TEXT_KEYS, practiceTemplate, pt } from '../../src/ui/practice/practice-text.ts';
 
 describe('practice texts', () => {
   it('fill the same placeholders in Dutch as in English, and no text is empty', () => {

@@ -3,7 +3,7 @@ import { customElement, query, queryAll, state } from 'lit/decorators.js';
 import { sessionStore } from '../../storage/session-store.ts';
 import { formatPercent } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
-import { LANGUAGE_TAGS } from '../i18n/locale.ts';
+import { LANGUAGE_TAGS } from '../../i18n/messages.ts';
 import type { PlainUiTextKey } from '../i18n/ui-text.ts';
 import '../review/luister-review.ts';
 import type { LuisterReview } from '../review/luister-review.ts';

@@ -16,8 +16,6 @@ export function localeFor(languages: readonly string[]): Locale {
   return first === 'nl' || first.startsWith('nl-') ? 'nl' : 'en';
 }
 
-/** BCP 47 tags for Intl and the `lang` attribute. */
-export const LANGUAGE_TAGS: Readonly<Record<Locale, string>> = { nl: 'nl-NL', en: 'en-GB' };
 
 /** Decided on first use, not at import, so modules that only format numbers load anywhere. */
 let current: Locale | null = null;

@@ -9,6 +9,7 @@
  * in quoted examples as "u".
  */
 import type { Locale } from '../../i18n/messages.ts';
+import { fillTemplate, type PlainKeys, type TemplateArgs } from '../../i18n/template.ts';
 
 const nl = {
   'app.documentTitle': 'Luister — actief luisteren oefenen',
@@ -251,13 +252,11 @@ const nl = {
 type Texts = typeof nl;
 export type UiTextKey = keyof Texts;
 
-type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
-
 /** Keys of texts without placeholders: what a label lookup table may hold. */
-export type PlainUiTextKey = { [K in UiTextKey]: [Placeholders<Texts[K]>] extends [never] ? K : never }[UiTextKey];
+export type PlainUiTextKey = PlainKeys<Texts>;
 
 /** `[]` for texts without placeholders, `[params]` with one string per placeholder otherwise. */
-export type UiTextArgs<K extends UiTextKey> = [Placeholders<Texts[K]>] extends [never] ? [] : [{ readonly [P in Placeholders<Texts[K]>]: string }];
+export type UiTextArgs<K extends UiTextKey> = TemplateArgs<Texts[K], string>;
 
 const en: { readonly [K in UiTextKey]: string } = {
   'app.documentTitle': 'Luister — practise active listening',
@@ -498,6 +497,5 @@ export const UI_TEXT: { readonly [L in Locale]: { readonly [K in UiTextKey]: str
 
 /** The text `key` in `locale`, with its `{placeholders}` filled in (as given: format numbers first). */
 export function uiText<K extends UiTextKey>(locale: Locale, key: K, ...params: UiTextArgs<K>): string {
-  const values: Readonly<Record<string, string>> = params[0] ?? {};
-  return UI_TEXT[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return fillTemplate(locale, UI_TEXT[locale][key], params[0] ?? {});
 }

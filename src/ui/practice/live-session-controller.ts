@@ -44,6 +44,7 @@ import type { Report } from '../../report/report-types.ts';
 import { chunkLength } from '../../storage/audio-chunks.ts';
 import { StorageError } from '../../storage/storage-errors.ts';
 import { estimateSpace } from '../../storage/storage-space.ts';
+import { formatClock } from '../format.ts';
 import { holdRecordingLock } from '../shared/recording-lock.ts';
 import { startCallEngine, type CallEngine } from './call-engine.ts';
 import { ChunkWriter, type WriteProblem } from './chunk-writer.ts';
@@ -67,7 +68,7 @@ import {
 } from './media-sources.ts';
 import { movedDefaultInput } from './microphone-follow.ts';
 import type { PracticeFinishedDetail, PracticeStartedDetail, StopReason } from './practice-events.ts';
-import { formatClock, pnote, type PracticeNote, type PracticeTextKey } from './practice-text.ts';
+import { pnote, type PracticeNote, type PracticeTextKey } from './practice-text.ts';
 import type { RecordingSink } from './recording-sink.ts';
 import { gapOf, NOTABLE_GAP_SEC, pauseStarted, roundGap, type SoundGap, type SoundPause } from './sound-gap.ts';
 import { bytesPerSecond, lowSpaceMinutes, SPACE_CHECK_MS } from './space-watch.ts';

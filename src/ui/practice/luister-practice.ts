@@ -12,7 +12,8 @@ import { eventDetail, eventTitle } from './practice-event-feed.ts';
 import { practiceFinished, practiceStarted } from './practice-events.ts';
 import { icons } from './practice-icons.ts';
 import { practiceTokens } from './practice-styles.ts';
-import { formatClock, pt, renderPracticeNote, type Locale, type PlainTextKey } from './practice-text.ts';
+import { formatClock, formatDateTime } from '../format.ts';
+import { pt, renderPracticeNote, type Locale, type PlainTextKey } from './practice-text.ts';
 import { silenceText } from './practice-silence-timer.ts';
 import { toneLabelText, type ToneBadgeInput } from './practice-tone-badge.ts';
 import { MemoryRecordingSink, type RecordingSink } from './recording-sink.ts';
@@ -554,7 +555,7 @@ export class LuisterPractice extends LitElement {
   }
 
   private sessionName(): string {
-    const when = new Date().toLocaleString(this.locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    const when = formatDateTime(this.locale, Date.now());
     return `${pt(this.locale, 'practiceCall.title')} ${when}`;
   }
 

@@ -7,7 +7,8 @@ import { baseStyles } from '../shared/styles.ts';
 import type { FeedEntry } from './live-view.ts';
 import { icons, type IconName } from './practice-icons.ts';
 import { practiceTokens } from './practice-styles.ts';
-import { formatClock, pt, renderPracticeNote, type Locale, type PlainTextKey } from './practice-text.ts';
+import { formatClock } from '../format.ts';
+import { pt, renderPracticeNote, type Locale, type PlainTextKey } from './practice-text.ts';
 
 const typeKey: Record<ReportEventType, PlainTextKey> = {
   pause: 'practiceCall.event.pause',

@@ -6,7 +6,8 @@ import { baseStyles } from '../shared/styles.ts';
 import { icons } from './practice-icons.ts';
 import { PACE_WINDOW_SEC } from './pace.ts';
 import { practiceTokens } from './practice-styles.ts';
-import { formatNumber, pt, type Locale, type PlainTextKey } from './practice-text.ts';
+import { formatDecimal } from '../../i18n/template.ts';
+import { pt, type Locale, type PlainTextKey } from './practice-text.ts';
 
 /** Right end of the scale, syllables/s: beyond anyone's comfortable articulation rate. */
 const SCALE_MAX = 8;
@@ -150,7 +151,7 @@ export class PracticePaceGauge extends LitElement {
     const pct = (x: number): number => (Math.min(SCALE_MAX, Math.max(0, x)) / SCALE_MAX) * 100;
     const value = this.value;
     const zone = value === null ? null : paceZone(value);
-    const rate = value === null ? '' : formatNumber(this.locale, value);
+    const rate = value === null ? '' : formatDecimal(this.locale, value);
     const valueText =
       value === null || zone === null
         ? pt(this.locale, 'practiceCall.pace.none', { sec: PACE_WINDOW_SEC })
@@ -178,8 +179,8 @@ export class PracticePaceGauge extends LitElement {
         </div>
         <div class="ticks" aria-hidden="true">
           <span style=${styleMap({ left: '0%', transform: 'none' })}>0</span>
-          <span style=${styleMap({ left: `${pct(low)}%` })}>${formatNumber(this.locale, low)}</span>
-          <span style=${styleMap({ left: `${pct(high)}%` })}>${formatNumber(this.locale, high)}</span>
+          <span style=${styleMap({ left: `${pct(low)}%` })}>${formatDecimal(this.locale, low)}</span>
+          <span style=${styleMap({ left: `${pct(high)}%` })}>${formatDecimal(this.locale, high)}</span>
           <span style=${styleMap({ left: '100%', transform: 'translateX(-100%)' })}>${SCALE_MAX}</span>
         </div>
       </div>

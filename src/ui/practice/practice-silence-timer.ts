@@ -3,7 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import { baseStyles } from '../shared/styles.ts';
 import { icons } from './practice-icons.ts';
 import { practiceTokens } from './practice-styles.ts';
-import { formatNumber, pt, type Locale, type PlainTextKey } from './practice-text.ts';
+import { formatDecimal } from '../../i18n/template.ts';
+import { pt, type Locale, type PlainTextKey } from './practice-text.ts';
 import type { SilencePhase, SilenceState } from './silence-timer.ts';
 
 /** How each phase looks: a tone of voice for the colour, an icon, and the text. */
@@ -116,7 +117,7 @@ export class PracticeSilenceTimer extends LitElement {
     return html`<div class="timer ${tone}" data-phase=${state.phase}>
       ${icons[icon]}
       ${counting
-        ? html`<span class="seconds" part="seconds">${pt(this.locale, 'practiceCall.silence.seconds', { sec: formatNumber(this.locale, state.silenceSec) })}</span>`
+        ? html`<span class="seconds" part="seconds">${pt(this.locale, 'practiceCall.silence.seconds', { sec: formatDecimal(this.locale, state.silenceSec) })}</span>`
         : ''}
       <span class="message" part="message">${text}</span>
     </div>`;

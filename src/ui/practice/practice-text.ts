@@ -2,14 +2,15 @@
  * Every text of the practice view, in English and Dutch.
  *
  * Kept here, apart from src/i18n/messages.ts, because that catalogue belongs to the coaching layer
- * and is not this view's to edit. The keys, the `{name}` placeholders and `pt(locale, key, params)`
- * follow that catalogue's conventions exactly, so moving these entries there is a cut-and-paste
- * plus replacing `pt` by `t`. Texts that the coach produces (tone reasons, event reasons, advice)
+ * and is not this view's to edit. The keys, the `{name}` placeholders (src/i18n/template.ts, shared
+ * by every catalogue) and `pt(locale, key, params)` follow that catalogue's conventions exactly, so
+ * moving these entries there is a cut-and-paste plus replacing `pt` by `t`. Texts that the coach produces (tone reasons, event reasons, advice)
  * arrive as Notes and are rendered with src/i18n's `renderNote`, not from here.
  *
  * The agent is addressed as "you"/"je", as in the coach's texts.
  */
 import type { Locale } from '../../i18n/messages.ts';
+import { fillTemplate, type PlainKeys, type TemplateArgs, type TemplateParams, type TextNote } from '../../i18n/template.ts';
 
 export type { Locale };
 
@@ -312,55 +313,27 @@ const nl: Record<PracticeTextKey, string> = {
 
 const catalogues: Readonly<Record<Locale, Readonly<Record<PracticeTextKey, string>>>> = { en, nl };
 
-type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
-
 /** The parameters of text `K`: one per placeholder in its English template. */
-export type PracticeParams<K extends PracticeTextKey> = { readonly [P in Placeholders<PracticeMessages[K]>]: number | string };
+export type PracticeParams<K extends PracticeTextKey> = TemplateParams<PracticeMessages[K]>;
 
 /** Keys whose text has no placeholders: what lookup tables (label per state) may hold. */
-export type PlainTextKey = { [K in PracticeTextKey]: [Placeholders<PracticeMessages[K]>] extends [never] ? K : never }[PracticeTextKey];
-
-type ParamsArgument<K extends PracticeTextKey> = [Placeholders<PracticeMessages[K]>] extends [never] ? [] : [PracticeParams<K>];
+export type PlainTextKey = PlainKeys<PracticeMessages>;
 
 /** A text and its parameters, unrendered, so it can be shown in whatever locale is current. */
-export interface PracticeNote {
-  key: PracticeTextKey;
-  params: Readonly<Record<string, number | string>>;
-}
-
-const numberFormats: Record<Locale, Intl.NumberFormat> = {
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
-  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }),
-};
+export type PracticeNote = TextNote<PracticeTextKey>;
 
 /** The text `key` in `locale`, placeholders filled in; numbers formatted for the locale. */
-export function pt<K extends PracticeTextKey>(locale: Locale, key: K, ...params: ParamsArgument<K>): string {
-  return format(locale, key, params[0] ?? {});
+export function pt<K extends PracticeTextKey>(locale: Locale, key: K, ...params: TemplateArgs<PracticeMessages[K]>): string {
+  return fillTemplate(locale, catalogues[locale][key], params[0] ?? {});
 }
 
 /** Builds a PracticeNote with the same compile-time checks as `pt`. */
-export function pnote<K extends PracticeTextKey>(key: K, ...params: ParamsArgument<K>): PracticeNote {
+export function pnote<K extends PracticeTextKey>(key: K, ...params: TemplateArgs<PracticeMessages[K]>): PracticeNote {
   return { key, params: params[0] ?? {} };
 }
 
 export function renderPracticeNote(locale: Locale, note: PracticeNote): string {
-  return format(locale, note.key, note.params);
-}
-
-/** A number with one decimal at most, as the locale writes it (Dutch: 5,5). */
-export function formatNumber(locale: Locale, value: number, fractionDigits = 1): string {
-  if (fractionDigits === 1) return numberFormats[locale].format(value);
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: fractionDigits }).format(value);
-}
-
-/** Call time as m:ss (h:mm:ss from an hour). */
-export function formatClock(totalSec: number): string {
-  const whole = Math.max(0, Math.floor(totalSec));
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = whole % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+  return fillTemplate(locale, catalogues[locale][note.key], note.params);
 }
 
 /** Every key, for the test that both languages fill the same placeholders. */
@@ -369,13 +342,4 @@ export const PRACTICE_TEXT_KEYS = Object.keys(en) as PracticeTextKey[];
 /** The raw template, for that test only. */
 export function practiceTemplate(locale: Locale, key: PracticeTextKey): string {
   return catalogues[locale][key];
-}
-
-function format(locale: Locale, key: PracticeTextKey, params: Readonly<Record<string, number | string>>): string {
-  const template: string = catalogues[locale][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? numberFormats[locale].format(value) : value;
-  });
 }
