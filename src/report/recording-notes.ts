@@ -1,7 +1,7 @@
 /**
  * What the user should know about how a recording was made or analysed, beside its report: a
  * reviewed file that was cut off or had channels left out, a practice call whose recording skips
- * a stretch. Kept with the session, so a coach who opens it later reads the same as the user who
+ * a stretch or stops early. Kept with the session, so a coach who opens it later reads the same as the user who
  * made it.
  */
 
@@ -25,4 +25,6 @@ export type RecordingNote =
   | { kind: 'channels-picked'; channels: number }
   /** The file ends before its header says it should: analysed up to `atSec`. */
   | { kind: 'truncated'; atSec: number; expectedSec: number }
-  | SkippedStretch;
+  | SkippedStretch
+  /** A practice call's recording stops at `atSec`: the storage was full for the call's last `missingSec` (its report covers them). */
+  | { kind: 'cut-short'; atSec: number; missingSec: number };

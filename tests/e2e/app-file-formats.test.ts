@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeWav } from '../../src/audio/wav-writer.ts';
 import { ROOT } from './harness.ts';
-import { openApp, waitForReview, WAIT, type AppOptions, type AppPage, useAppServer } from './app-support.ts';
+import { openApp, showView, waitForReview, waitForSaved, WAIT, type AppOptions, type AppPage, useAppServer } from './app-support.ts';
 import { tempFolder } from './long-wav.ts';
 import { voiceLikeSignal } from './test-audio.ts';
 
@@ -147,8 +147,16 @@ describe('file formats and broken files', () => {
       // 12 s in the header, 6 s in the file.
       const cut = full.subarray(0, 44 + (full.length - 44) / 2);
       await reviewed(app, 'afgekapt.wav', cut);
-      await expect(app.page.locator('luister-recording-view .note[data-note="truncated"]').textContent()).resolves.toContain('afgekapt');
+      const note = app.page.locator('luister-recording-view .note[data-note="truncated"]');
+      await expect(note.textContent()).resolves.toContain('afgekapt');
       await expect(facts(app)).resolves.toContain('0:06');
+      // Kept with the session: opened again after a reload, it says the same.
+      await waitForSaved(app.page);
+      await app.page.reload();
+      await showView(app.page, 'sessions');
+      await app.page.locator('luister-sessions tbody tr[data-session] [data-action="open"]').click();
+      await waitForReview(app.page);
+      await expect(note.textContent()).resolves.toContain('Het bestand houdt op bij 0:06, terwijl het 0:12 zou moeten duren');
     }));
 
   it('says clearly what is wrong: empty, zero-length audio, not audio at all, corrupt', () =>

@@ -150,7 +150,12 @@ function expectSkipNote(session: Stored, cause: SkipCause, toldSec: number): voi
   if (note.kind !== 'skipped') return;
   expect(note.atSec).toBeGreaterThan(2.4);
   expect(note.atSec).toBeLessThan(3.5);
-  expect(Math.abs(note.missingSec - toldSec)).toBeLessThanOrEqual(0.05 + 1e-9);
+  expectTold(note, toldSec);
+}
+
+/** The note keeps the seconds the user was told, before their rounding to a tenth. */
+function expectTold(note: RecordingNote, toldSec: number): void {
+  expect('missingSec' in note && Math.abs(note.missingSec - toldSec)).toBeLessThanOrEqual(0.05 + 1e-9);
 }
 
 /** Opens the only session from the session list and reads the notes its review shows. */
@@ -415,6 +420,13 @@ describe('a practice call survives real life', () => {
       expect(session.audioSec).toBeCloseTo(FITS, 3);
       expect(session.durationSec).toBeCloseTo(FITS, 3);
       expect(session.reportSec).toBeGreaterThan(FITS + 3);
+      // The session says why its recording is shorter than its report.
+      const lostSec = dutchSec(/de laatste ([\d,]+) s/.exec(end)?.[1]);
+      expect(session.notes).toEqual([{ kind: 'cut-short', atSec: expect.closeTo(FITS, 3), missingSec: expect.any(Number) }]);
+      expectTold(session.notes[0], lostSec);
+      expect(await shownNotes(page)).toEqual([
+        expect.stringMatching(new RegExp(`^De opname houdt op bij 0:0${FITS}: de laatste [\\d,]+ s van het gesprek pasten niet meer in de opslag van de browser\\.`)),
+      ]);
       expect(errors).toEqual([]);
     }));
 

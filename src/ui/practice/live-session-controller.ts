@@ -39,7 +39,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FRAMES_PER_SEC } from '../../dsp/config.ts';
-import type { SkippedStretch } from '../../report/recording-notes.ts';
+import type { RecordingNote, SkippedStretch } from '../../report/recording-notes.ts';
 import type { Report } from '../../report/report-types.ts';
 import { chunkLength } from '../../storage/audio-chunks.ts';
 import { StorageError } from '../../storage/storage-errors.ts';
@@ -296,14 +296,17 @@ export class LiveSessionController implements ReactiveController {
     this.paint(call);
     call.subs.dispose();
     const recordedSec = saved.samples / sampleRate;
+    const cutShort = saved.full && saved.lostSamples > 0;
+    const notes: RecordingNote[] = skippedStretches(call);
+    if (cutShort) notes.push({ kind: 'cut-short', atSec: recordedSec, missingSec: saved.lostSamples / sampleRate });
     try {
-      await call.sink.finishSession(call.sessionId, { report, durationSec: recordedSec, notes: skippedStretches(call) });
+      await call.sink.finishSession(call.sessionId, { report, durationSec: recordedSec, notes });
     } catch (error) {
       // The audio is stored; only the closing write failed. A notice, so a device-lost message stays.
       this.notice = pnote('practiceCall.error.storageFinish', { detail: messageOf(error) });
     }
     call.releaseLock();
-    if (saved.full && saved.lostSamples > 0) {
+    if (cutShort) {
       const seconds = roundGap(saved.lostSamples / sampleRate);
       this.message = { note: pnote('practiceCall.error.storageFullEnd', { time: formatClock(recordedSec), seconds }) };
     }

@@ -225,6 +225,8 @@ export class LuisterRecordingView extends LitElement {
           at: formatClock(note.atSec),
           seconds: formatSeconds(this.i18n.locale, note.missingSec),
         });
+      case 'cut-short':
+        return t('note.cutShort', { at: formatClock(note.atSec), seconds: formatSeconds(this.i18n.locale, note.missingSec) });
     }
   }
 
