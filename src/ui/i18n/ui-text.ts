@@ -77,9 +77,9 @@ const nl = {
   'note.channelsPicked':
     'Deze opname heeft {channels} kanalen. Luister heeft de eerste twee geanalyseerd: links als het ene en rechts als het andere kanaal (zie de instelling hierboven).',
   'note.truncated': 'Het bestand houdt op bij {at}, terwijl het {expected} zou moeten duren: het is afgekapt. Wat er is, is geanalyseerd.',
-  'note.skipped.stall': 'De opname slaat bij {at} {seconds} van het gesprek over: het geluid haperde, omdat de computer het te druk had.',
+  'note.skipped.stall': 'Bij {at} ontbreekt {seconds} van het gesprek in de opname: het geluid haperde, omdat de computer het te druk had.',
   'note.skipped.paused':
-    'De opname slaat bij {at} {seconds} van het gesprek over: de browser had het geluid gepauzeerd (het tabblad stond op de achtergrond, of een andere app nam het geluid over).',
+    'Bij {at} ontbreekt {seconds} van het gesprek in de opname: de browser had het geluid gepauzeerd (het tabblad stond op de achtergrond, of een andere app nam het geluid over).',
   'note.cutShort': 'De opname houdt op bij {at}: de laatste {seconds} van het gesprek pasten niet meer in de opslag van de browser. Het verslag gaat wel over het hele gesprek.',
   'interrupted.title': 'Onderbroken analyses',
   'interrupted.lead': 'Deze bestanden waren bewaard, maar hun analyse is niet afgemaakt (het tabblad werd gesloten).',
@@ -325,8 +325,8 @@ const en: { readonly [K in UiTextKey]: string } = {
   'note.channelsPicked':
     'This recording has {channels} channels. Luister analysed the first two: the left as one and the right as the other channel (see the setting above).',
   'note.truncated': 'The file stops at {at} where it should last {expected}: it was cut off. What is there has been analysed.',
-  'note.skipped.stall': 'The recording skips {seconds} of the call at {at}: the sound stalled because the computer was too busy.',
-  'note.skipped.paused': 'The recording skips {seconds} of the call at {at}: the browser had paused the sound (the tab was in the background, or another app took the audio over).',
+  'note.skipped.stall': 'At {at} the recording lacks {seconds} of the call: the sound stalled because the computer was too busy.',
+  'note.skipped.paused': 'At {at} the recording lacks {seconds} of the call: the browser had paused the sound (the tab was in the background, or another app took the audio over).',
   'note.cutShort': "The recording stops at {at}: the last {seconds} of the call no longer fitted in the browser's storage. The report does cover the whole call.",
   'interrupted.title': 'Interrupted analyses',
   'interrupted.lead': 'These files were saved, but their analysis did not finish (the tab was closed).',
