@@ -27,7 +27,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { fakeMicrophoneArgs, launchPersistentChromium, startPreviewServer, viteConfig, type Server } from '../tests/e2e/harness.ts';
 import { writeRushedSpeechWav } from '../tests/e2e/speech-audio.ts';
-import { installLiveProbe, readLiveProbe, readStoredSessions, type LiveReading } from './live-page.ts';
+import { installPageProbe } from '../tests/support/page-probe.ts';
+import { readLiveProbe, readStoredSessions, type LiveReading } from './live-page.ts';
 import { AUDIO_SERVICE, chromiumProcesses } from '../tests/support/chromium-processes.ts';
 import { MachineStallWatch, runQueueWaitSec, stealSec } from './machine-stalls.ts';
 import { chromiumMemory, type ChromiumMemory } from './proc-memory.ts';
@@ -233,14 +234,14 @@ async function playMicrophoneBare(): Promise<void> {
   const ctx = new AudioContext(); // the probe keeps it
   ctx.createMediaStreamSource(stream).connect(ctx.destination);
   await ctx.resume();
-  if (window.liveProbe) window.liveProbe.startedAt = Date.now();
+  if (window.pageProbe) window.pageProbe.startedAt = Date.now();
 }
 
 async function runCall(context: BrowserContext, server: Server, wavPath: string, options: Options, machine: MachineStallWatch): Promise<void> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.addInitScript(installLiveProbe);
+  await page.addInitScript(installPageProbe);
   await page.goto(new URL('#practice', server.url).href);
   const start = page.locator('luister-practice').getByRole('button', { name: 'Start oefengesprek' });
   await start.waitFor({ timeout: 30_000 });
@@ -253,8 +254,8 @@ async function runCall(context: BrowserContext, server: Server, wavPath: string,
 
   if (options.bare) await page.evaluate(playMicrophoneBare);
   else await start.click();
-  await waitUntil('the call to go live', async () => (await page.evaluate(() => window.liveProbe?.startedAt ?? 0)) > 0, 30_000);
-  const startedAt = await page.evaluate(() => window.liveProbe?.startedAt ?? 0);
+  await waitUntil('the call to go live', async () => (await page.evaluate(() => window.pageProbe?.startedAt ?? 0)) > 0, 30_000);
+  const startedAt = await page.evaluate(() => window.pageProbe?.startedAt ?? 0);
   const durationMs = options.minutes * 60_000;
   console.log(`call live; reading every ${READ_EVERY_SEC} s for ${fixed(options.minutes, 1)} min`);
 
@@ -297,7 +298,7 @@ async function runCall(context: BrowserContext, server: Server, wavPath: string,
   // The app's own word on stalls (the last notice it showed, if it is one).
   const notice = (await page.locator('luister-practice .notice').textContent())?.trim() ?? '';
   await page.locator('luister-practice').getByRole('button', { name: 'Stop gesprek' }).click();
-  const stoppedAt = await page.evaluate(() => window.liveProbe?.clickedAt ?? 0);
+  const stoppedAt = await page.evaluate(() => window.pageProbe?.clickedAt ?? 0);
   await waitUntil('the call to be stored', async () => (await statusOf(page)) === 'Niet in gesprek', 120_000);
   const sessions = await page.evaluate(readStoredSessions);
 

@@ -1,8 +1,8 @@
 /**
  * What the user should know about how a recording was made or analysed, beside its report: a
  * reviewed file that was cut off or had channels left out, a practice call whose recording skips
- * a stretch or stops early. Kept with the session, so a coach who opens it later reads the same as the user who
- * made it.
+ * a stretch or stops early. Kept with the session, so a coach who opens it later reads the same
+ * as the user who made it.
  */
 
 /** Why a practice call's recording lacks a stretch of the call. */

@@ -81,9 +81,15 @@ function frameRange(sessionId: string, channel?: number): IDBKeyRange {
     : IDBKeyRange.bound([sessionId, channel, 0], [sessionId, channel, Infinity]);
 }
 
-/** The notes field of a summary: absent when there is nothing to say (copies, so no caller's array is kept). */
-function notesOf(notes: RecordingNote[] | undefined): Pick<SessionSummary, 'notes'> {
-  return notes && notes.length > 0 ? { notes: notes.map((note) => ({ ...note })) } : {};
+/**
+ * `summary` saying `notes` about its recording: none when the list is empty, unchanged when there
+ * is no list (a call finished later without its notes keeps those stored while it ran). Copies,
+ * so no caller's array is kept.
+ */
+function withNotes(summary: SessionSummary, notes: RecordingNote[] | undefined): SessionSummary {
+  if (notes === undefined) return summary;
+  const { notes: _old, ...rest } = summary;
+  return notes.length > 0 ? { ...rest, notes: notes.map((note) => ({ ...note })) } : rest;
 }
 
 export class SessionStore {
@@ -184,13 +190,15 @@ export class SessionStore {
     const summary = await inTransaction(db, [SESSIONS, REPORTS], 'readwrite', async (tx) => {
       const current = await this.summaryIn(tx, sessionId);
       const figures = agentFiguresOf(result.report);
-      const finished: SessionSummary = {
-        ...current,
-        status: 'complete',
-        durationSec: result.durationSec ?? current.samples / current.sampleRate,
-        ...(figures ? { figures } : {}),
-        ...notesOf(result.notes),
-      };
+      const finished = withNotes(
+        {
+          ...current,
+          status: 'complete',
+          durationSec: result.durationSec ?? current.samples / current.sampleRate,
+          ...(figures ? { figures } : {}),
+        },
+        result.notes,
+      );
       if (result.report) await request(tx.objectStore(REPORTS).put({ sessionId, report: packReport(result.report).packed } satisfies ReportRecord));
       await request(tx.objectStore(SESSIONS).put(finished));
       return finished;
@@ -264,16 +272,18 @@ export class SessionStore {
       const record = await request<AudioRecord | FileRecord | undefined>(tx.objectStore(AUDIO).get([sessionId, 0]));
       if (current.audio !== 'file' || !isFileRecord(record)) throw new StorageError('invalid', 'the session holds no file');
       const figures = agentFiguresOf(analysis.report);
-      const finished: SessionSummary = {
-        ...current,
-        status: 'complete',
-        sampleRate: analysis.sampleRate,
-        channels: analysis.channels,
-        durationSec: analysis.report.durationSec,
-        samples: Math.round(analysis.report.durationSec * analysis.sampleRate),
-        ...(figures ? { figures } : {}),
-        ...notesOf(analysis.notes),
-      };
+      const finished = withNotes(
+        {
+          ...current,
+          status: 'complete',
+          sampleRate: analysis.sampleRate,
+          channels: analysis.channels,
+          durationSec: analysis.report.durationSec,
+          samples: Math.round(analysis.report.durationSec * analysis.sampleRate),
+          ...(figures ? { figures } : {}),
+        },
+        analysis.notes,
+      );
       const peaks = analysis.peaks.map((p) => new Float32Array(p));
       await request(tx.objectStore(AUDIO).put({ ...record, peaks, peaksPerSecond: analysis.peaksPerSecond } satisfies FileRecord));
       await request(tx.objectStore(REPORTS).put({ sessionId, report: packReport(analysis.report).packed } satisfies ReportRecord));
@@ -282,6 +292,18 @@ export class SessionStore {
     });
     this.notify({ type: 'updated', id: sessionId });
     return summary;
+  }
+
+  /**
+   * Replaces what the session says about its recording: a practice call keeps its skipped
+   * stretches as they happen, so a tab closed mid-call leaves them with the audio.
+   */
+  async setNotes(sessionId: string, notes: RecordingNote[]): Promise<void> {
+    const db = await this.open();
+    await inTransaction(db, [SESSIONS], 'readwrite', async (tx) => {
+      await request(tx.objectStore(SESSIONS).put(withNotes(await this.summaryIn(tx, sessionId), notes)));
+    });
+    this.notify({ type: 'updated', id: sessionId });
   }
 
   /** The stored file of a review session (see `addPendingReview`). */

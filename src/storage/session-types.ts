@@ -54,7 +54,7 @@ export interface SessionSummary {
   samples: number;
   /** From the report, when it has an agent. */
   figures?: AgentFigures;
-  /** What the user was told about the recording (cut off, channels left out, stretches skipped); absent when nothing. */
+  /** What the recording lacks or how it was analysed (cut off, channels left out, stretches skipped); absent when nothing. */
   notes?: RecordingNote[];
   /** A reviewed file: which channel is whose, as chosen for it, so an interrupted analysis runs again the same. */
   roles?: RoleOptions;

@@ -1,5 +1,6 @@
 /** Numbers, times and sizes as the user's language writes them (Dutch: 4,5 s; 0:18). */
 import { LANGUAGE_TAGS, type Locale } from '../i18n/messages.ts';
+import { formatDecimal } from '../i18n/template.ts';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
@@ -30,6 +31,16 @@ export function formatNumber(locale: Locale, value: number, digits = 1): string 
 /** A length of time in seconds with its unit: "4,0 s". */
 export function formatSeconds(locale: Locale, seconds: number, digits = 1): string {
   return `${formatNumber(locale, seconds, digits)} s`;
+}
+
+/** Seconds of a gap or stall rounded for a message: one decimal under a minute, whole seconds above. */
+export function roundGap(sec: number): number {
+  return sec < 60 ? Math.round(sec * 10) / 10 : Math.round(sec);
+}
+
+/** A gap or stall as the practice view told of it: "0,8 s", "4 s", "75 s". */
+export function formatGap(locale: Locale, sec: number): string {
+  return `${formatDecimal(locale, roundGap(sec))} s`;
 }
 
 /** A 0–1 share as a whole percentage: 62%. */

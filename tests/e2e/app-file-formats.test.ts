@@ -90,6 +90,15 @@ async function reviewed(app: AppPage, name: string, bytes: Uint8Array): Promise<
   return facts(app);
 }
 
+/** Waits until the review on screen is saved, reloads the page and opens the (only) session again. */
+async function reopenedAfterReload(app: AppPage): Promise<void> {
+  await waitForSaved(app.page);
+  await app.page.reload();
+  await showView(app.page, 'sessions');
+  await app.page.locator('luister-sessions tbody tr[data-session] [data-action="open"]').click();
+  await waitForReview(app.page);
+}
+
 describe('file formats and broken files', () => {
   it('decodes wav, mp3, m4a/aac, ogg/opus, ogg/vorbis and flac in the Worker, at each file\'s own rate', () =>
     withApp(async (app) => {
@@ -137,8 +146,10 @@ describe('file formats and broken files', () => {
       const silent = new Float32Array(voice.length);
       const wav = encodeWav([voice, other, silent, silent, silent, silent], rate, 'int16');
       await expect(reviewed(app, 'zes.wav', wav)).resolves.toContain('stereo · 16000 Hz');
-      await expect(app.page.locator('luister-recording-view .note[data-note="channels-picked"]').textContent()).resolves.toContain('6 kanalen');
+      const note = app.page.locator('luister-recording-view .note[data-note="channels-picked"]');
+      await expect(note.textContent()).resolves.toContain('6 kanalen');
       expect(await app.page.locator('luister-waveform .channel-label').count()).toBe(2);
+      await expect(reopenedAfterReload(app).then(() => note.textContent())).resolves.toContain('6 kanalen');
     }));
 
   it('a truncated file: what is there is analysed, with a note that it was cut off', () =>
@@ -151,11 +162,7 @@ describe('file formats and broken files', () => {
       await expect(note.textContent()).resolves.toContain('afgekapt');
       await expect(facts(app)).resolves.toContain('0:06');
       // Kept with the session: opened again after a reload, it says the same.
-      await waitForSaved(app.page);
-      await app.page.reload();
-      await showView(app.page, 'sessions');
-      await app.page.locator('luister-sessions tbody tr[data-session] [data-action="open"]').click();
-      await waitForReview(app.page);
+      await reopenedAfterReload(app);
       await expect(note.textContent()).resolves.toContain('Het bestand houdt op bij 0:06, terwijl het 0:12 zou moeten duren');
     }));
 

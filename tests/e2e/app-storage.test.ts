@@ -109,9 +109,15 @@ describe('session store', () => {
       // A practice call whose recording skips a stretch.
       const call = await store.createSession({ kind: 'practice', name: 'oefening', sampleRate: rate, channels: 1 });
       await store.appendAudioChunk(call.id, 0, [new Float32Array(rate)]);
-      const skipped = [{ kind: 'skipped' as const, atSec: 2.5, missingSec: 0.8, cause: 'stall' as const }];
-      await store.finishSession(call.id, { report, notes: skipped });
-      skipped[0].atSec = 99; // the store keeps its own copy
+      // Stored as it happens (a tab closed now would leave it), replaced as the list grows, then final.
+      const stall = { kind: 'skipped' as const, atSec: 2.5, missingSec: 0.8, cause: 'stall' as const };
+      await store.setNotes(call.id, [{ ...stall, missingSec: 0.3 }]);
+      const duringCall = (await store.getSession(call.id)).notes;
+      const skipped = [{ ...stall }];
+      const finished = await store.finishSession(call.id, { report, notes: skipped });
+      skipped[0].atSec = 99; // what the store returns is its own copy
+      const returned = finished.notes?.[0];
+      const returnedAtSec = returned?.kind === 'skipped' ? returned.atSec : null;
       // A stereo file with the agent on the right, cut off, analysed to the end.
       const file = await store.addPendingReview({ name: 'gesprek.wav', roles: { agentChannel: 1 } }, new Blob([new Uint8Array(44)]));
       const pendingRoles = (await store.getSession(file.id)).roles;
@@ -123,20 +129,28 @@ describe('session store', () => {
         peaksPerSecond: 4,
         notes: [{ kind: 'truncated', atSec: 1, expectedSec: 3 }],
       });
-      // A call with nothing to tell stores no notes at all.
+      // A stall the call then caught up on: finished with nothing to tell, it keeps no notes.
       const quiet = await store.createSession({ kind: 'practice', name: 'rustig', sampleRate: rate, channels: 1 });
+      await store.setNotes(quiet.id, [stall]);
       await store.finishSession(quiet.id, { report, notes: [] });
-      const [callBack, fileBack, quietBack] = await Promise.all([call.id, file.id, quiet.id].map((id) => store.getSession(id)));
+      // A call cut off by a closed tab, finished later without a list: it keeps what it stored.
+      const closed = await store.createSession({ kind: 'practice', name: 'gesloten', sampleRate: rate, channels: 1 });
+      await store.setNotes(closed.id, [stall]);
+      await store.finishSession(closed.id, { report });
+      const [callBack, fileBack, quietBack, closedBack] = await Promise.all([call.id, file.id, quiet.id, closed.id].map((id) => store.getSession(id)));
       await store.deleteAllData();
       await store.close();
-      return { callNotes: callBack.notes, pendingRoles, fileRoles: fileBack.roles, fileNotes: fileBack.notes, quietHasNotes: 'notes' in quietBack };
+      return { duringCall, returnedAtSec, callNotes: callBack.notes, pendingRoles, fileRoles: fileBack.roles, fileNotes: fileBack.notes, quietHasNotes: 'notes' in quietBack, closedNotes: closedBack.notes };
     });
     expect(result).toEqual({
+      duringCall: [{ kind: 'skipped', atSec: 2.5, missingSec: 0.3, cause: 'stall' }],
+      returnedAtSec: 2.5,
       callNotes: [{ kind: 'skipped', atSec: 2.5, missingSec: 0.8, cause: 'stall' }],
       pendingRoles: { agentChannel: 1 },
       fileRoles: { agentChannel: 1 },
       fileNotes: [{ kind: 'truncated', atSec: 1, expectedSec: 3 }],
       quietHasNotes: false,
+      closedNotes: [{ kind: 'skipped', atSec: 2.5, missingSec: 0.8, cause: 'stall' }],
     });
   });
 

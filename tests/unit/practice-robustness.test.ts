@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { recordingStateOf, START_GRACE_MS } from '../../src/ui/shared/recording-lock.ts';
 import { DROPOUT_MIN_SEC, DropoutWatch, type ClockReading } from '../../src/ui/practice/dropout-watch.ts';
 import { movedDefaultInput, type DeviceEntry } from '../../src/ui/practice/microphone-follow.ts';
-import { gapOf, pauseStarted, roundGap } from '../../src/ui/practice/sound-gap.ts';
+import { roundGap } from '../../src/ui/format.ts';
+import { gapOf, pauseStarted } from '../../src/ui/practice/sound-gap.ts';
 import { bytesPerSecond, lowSpaceMinutes, minutesLeft } from '../../src/ui/practice/space-watch.ts';
 
 const input = (deviceId: string, groupId: string, label = deviceId): DeviceEntry => ({ deviceId, groupId, kind: 'audioinput', label });
@@ -51,6 +52,10 @@ describe('the sound stalling while the call runs', () => {
     expect(dropout?.missingSec).toBeCloseTo(0.2, 9);
     expect(watch.check(at(10.75, 4.55))).toBeNull();
     expect(watch.totals).toEqual({ count: 1, stalledSec: dropout?.stalledSec, missingSec: dropout?.missingSec });
+    // The context ran 0.5 s before the recording's first sample: the recording has it 0.5 s earlier.
+    const late = new DropoutWatch(0.5);
+    for (const [wall, context] of [[10, 4], [10.25, 4.25], [10.5, 4.3]]) late.check(at(wall, context));
+    expect(late.dropouts[0].atSec).toBe(3.75);
   });
 
   it('is one dropout over every check the stall lasts, its start included', () => {

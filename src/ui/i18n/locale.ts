@@ -16,7 +16,6 @@ export function localeFor(languages: readonly string[]): Locale {
   return first === 'nl' || first.startsWith('nl-') ? 'nl' : 'en';
 }
 
-
 /** Decided on first use, not at import, so modules that only format numbers load anywhere. */
 let current: Locale | null = null;
 const listeners = new Set<(locale: Locale) => void>();

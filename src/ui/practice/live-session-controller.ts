@@ -44,7 +44,7 @@ import type { Report } from '../../report/report-types.ts';
 import { chunkLength } from '../../storage/audio-chunks.ts';
 import { StorageError } from '../../storage/storage-errors.ts';
 import { estimateSpace } from '../../storage/storage-space.ts';
-import { formatClock } from '../format.ts';
+import { formatClock, roundGap } from '../format.ts';
 import { holdRecordingLock } from '../shared/recording-lock.ts';
 import { startCallEngine, type CallEngine } from './call-engine.ts';
 import { ChunkWriter, type WriteProblem } from './chunk-writer.ts';
@@ -70,7 +70,7 @@ import { movedDefaultInput } from './microphone-follow.ts';
 import type { PracticeFinishedDetail, PracticeStartedDetail, StopReason } from './practice-events.ts';
 import { pnote, type PracticeNote, type PracticeTextKey } from './practice-text.ts';
 import type { RecordingSink } from './recording-sink.ts';
-import { gapOf, NOTABLE_GAP_SEC, pauseStarted, roundGap, type SoundGap, type SoundPause } from './sound-gap.ts';
+import { gapOf, NOTABLE_GAP_SEC, pauseStarted, type SoundGap, type SoundPause } from './sound-gap.ts';
 import { bytesPerSecond, lowSpaceMinutes, SPACE_CHECK_MS } from './space-watch.ts';
 
 export type CallStatus = 'idle' | 'starting' | 'live' | 'suspended' | 'stopping';
@@ -120,8 +120,12 @@ interface Call {
   pause: SoundPause | null;
   /** Stalls while the context runs. */
   dropouts: DropoutWatch;
+  /** The context's clock at the recording's first sample (it is suspended until the call runs). */
+  recordingStartSec: number;
   /** Stretches the recording lacks because the browser paused the sound; kept with the session. */
   pausedGaps: SkippedStretch[];
+  /** The latest write of the session's notes: they are stored as they change, not only at the end. */
+  notesWritten: Promise<void>;
   spaceWarned: boolean;
   /** Lets go of the session's recording lock. */
   releaseLock: () => void;
@@ -297,8 +301,10 @@ export class LiveSessionController implements ReactiveController {
     call.subs.dispose();
     const recordedSec = saved.samples / sampleRate;
     const cutShort = saved.full && saved.lostSamples > 0;
-    const notes: RecordingNote[] = skippedStretches(call);
+    // A stall after the storage filled up is not in the recording at all.
+    const notes: RecordingNote[] = skippedStretches(call).filter((note) => note.atSec < recordedSec);
     if (cutShort) notes.push({ kind: 'cut-short', atSec: recordedSec, missingSec: saved.lostSamples / sampleRate });
+    await call.notesWritten;
     try {
       await call.sink.finishSession(call.sessionId, { report, durationSec: recordedSec, notes });
     } catch (error) {
@@ -414,8 +420,10 @@ export class LiveSessionController implements ReactiveController {
       mic: new ListenerBag(),
       switching: Promise.resolve(),
       pause: null,
-      dropouts: new DropoutWatch(),
+      dropouts: new DropoutWatch(engine.ctx.currentTime),
+      recordingStartSec: engine.ctx.currentTime,
       pausedGaps: [],
+      notesWritten: Promise.resolve(),
       spaceWarned: false,
       releaseLock: () => undefined,
       subs: new ListenerBag(),
@@ -465,14 +473,17 @@ export class LiveSessionController implements ReactiveController {
       this.status = 'live';
       if (this.message?.action === 'resume') this.message = null;
       if (call.pause) {
-        const gap = gapOf(call.pause, call.engine.ctx.currentTime);
+        const gap = gapOf(call.pause, recordingSec(call));
         this.notice = gapNote(gap);
-        if (isNotableGap(gap)) call.pausedGaps.push({ kind: 'skipped', atSec: gap.atSec, missingSec: gap.missingSec, cause: 'paused' });
+        if (isNotableGap(gap)) {
+          call.pausedGaps.push({ kind: 'skipped', atSec: gap.atSec, missingSec: gap.missingSec, cause: 'paused' });
+          this.writeNotes(call);
+        }
       }
       call.pause = null;
     } else if ((state === 'suspended' || state === 'interrupted') && this.status === 'live') {
       this.status = 'suspended';
-      call.pause = pauseStarted(call.engine.ctx.currentTime, document.visibilityState === 'hidden');
+      call.pause = pauseStarted(recordingSec(call), document.visibilityState === 'hidden');
       this.message = { note: pnote('practiceCall.suspended'), action: 'resume' };
     }
     this.host.requestUpdate();
@@ -566,9 +577,22 @@ export class LiveSessionController implements ReactiveController {
       return;
     }
     const dropout = call.dropouts.check(readClock(call.engine.ctx));
-    if (!dropout || (this.notice && OUTRANK_DROPOUTS.has(this.notice.key))) return;
+    if (!dropout) return;
+    // Every change: a stall the context then catches up on takes its note back.
+    this.writeNotes(call);
+    if (this.notice && OUTRANK_DROPOUTS.has(this.notice.key)) return;
     this.notice = dropoutNote(dropout, call.dropouts.totals);
     this.host.requestUpdate();
+  }
+
+  /**
+   * Stores the call's skipped stretches so far, after any write still under way (so they land in
+   * order). A failed write is left for the next one, or for the end of the call.
+   */
+  private writeNotes(call: Call): void {
+    const write = call.sink.setNotes?.bind(call.sink);
+    if (!write) return;
+    call.notesWritten = call.notesWritten.then(() => write(call.sessionId, skippedStretches(call))).catch(() => undefined);
   }
 
   private onCustomerEnded(call: Call): void {
@@ -622,12 +646,23 @@ function callRunning(status: CallStatus): boolean {
   return status === 'live' || status === 'suspended';
 }
 
-/** What the agent is told when the sound runs again after a pause. */
+/**
+ * Where the call is in its recording: the context's clock from the recording's first sample, s.
+ * Exact while the storage takes every chunk. (After minutes of failed writes mid-call the writer
+ * drops audio to bound memory; should the storage then recover, later positions are off by what
+ * was dropped, which itself gets no note. A full disk that stays full cuts the recording short
+ * instead: a note of its own.)
+ */
+function recordingSec(call: Call): number {
+  return call.engine.ctx.currentTime - call.recordingStartSec;
+}
+
 /** A pause the recording noticeably lacks: told of, and kept with the session. */
 function isNotableGap(gap: SoundGap): boolean {
   return gap.missingSec >= NOTABLE_GAP_SEC;
 }
 
+/** What the agent is told when the sound runs again after a pause. */
 function gapNote(gap: SoundGap): PracticeNote {
   if (!isNotableGap(gap)) return pnote('practiceCall.resumed.noGap');
   const params = { gap: roundGap(gap.missingSec), time: formatClock(gap.atSec) };
@@ -649,7 +684,10 @@ function dropoutNote(dropout: Dropout, totals: DropoutTotals): PracticeNote {
     : pnote('practiceCall.dropout.late', { gap, time });
 }
 
-/** A stall the recording lacks a told-of stretch of (one that caught up in time left it whole). */
+/**
+ * Whether the recording lacks a stretch of the stall worth a tenth of a second (the notice says
+ * so; a stall the context caught up on left the recording whole).
+ */
 function lostAudio(dropout: Dropout): boolean {
   return roundGap(dropout.missingSec) > 0;
 }

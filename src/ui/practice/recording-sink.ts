@@ -23,6 +23,8 @@ export interface RecordingSink {
   appendAudioChunk(sessionId: string, index: number, channels: Float32Array[]): Promise<void>;
   /** Marks the recording complete and stores its report and notes. */
   finishSession(sessionId: string, result: FinishedRecording): Promise<unknown>;
+  /** Replaces what the session says about its recording while it is being made. */
+  setNotes?(sessionId: string, notes: RecordingNote[]): Promise<void>;
   /** Stores a frame record; a channel's records come in index order, 0, 1, 2, …. */
   appendFrameRecord?(sessionId: string, record: FrameRecord): Promise<void>;
   /** One channel's stored frame records, in index order. */
@@ -73,11 +75,17 @@ export class MemoryRecordingSink implements RecordingSink {
     return [...(entry.frames[channel] ?? [])];
   }
 
+  async setNotes(sessionId: string, notes: RecordingNote[]): Promise<void> {
+    const entry = this.sessions.get(sessionId);
+    if (!entry) throw new Error(`no session ${sessionId}`);
+    entry.notes = notes.map((note) => ({ ...note }));
+  }
+
   async finishSession(sessionId: string, result: FinishedRecording): Promise<void> {
     const entry = this.sessions.get(sessionId);
     if (!entry) throw new Error(`no session ${sessionId}`);
     entry.report = result.report;
-    entry.notes = result.notes ?? [];
+    if (result.notes) await this.setNotes(sessionId, result.notes);
     entry.finished = true;
   }
 }

@@ -35,8 +35,3 @@ export function gapOf(pause: SoundPause, contextSec: number, wallMs = performanc
   const advanced = Math.max(0, contextSec - pause.contextSec);
   return { pausedSec, missingSec: Math.max(0, pausedSec - advanced), atSec: pause.contextSec, hidden: pause.hidden };
 }
-
-/** Seconds rounded for a message: one decimal under a minute, whole seconds above. */
-export function roundGap(sec: number): number {
-  return sec < 60 ? Math.round(sec * 10) / 10 : Math.round(sec);
-}

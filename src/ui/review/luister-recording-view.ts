@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { RecordingNote } from '../../report/recording-notes.ts';
 import type { SpeakerRole } from '../../report/report-types.ts';
 import type { ExportSource } from '../export/export-files.ts';
-import { formatClock, formatSeconds } from '../format.ts';
+import { formatClock, formatGap } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { ObjectUrlController } from '../shared/object-url-controller.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -223,10 +223,10 @@ export class LuisterRecordingView extends LitElement {
       case 'skipped':
         return t(note.cause === 'stall' ? 'note.skipped.stall' : 'note.skipped.paused', {
           at: formatClock(note.atSec),
-          seconds: formatSeconds(this.i18n.locale, note.missingSec),
+          seconds: formatGap(this.i18n.locale, note.missingSec),
         });
       case 'cut-short':
-        return t('note.cutShort', { at: formatClock(note.atSec), seconds: formatSeconds(this.i18n.locale, note.missingSec) });
+        return t('note.cutShort', { at: formatClock(note.atSec), seconds: formatGap(this.i18n.locale, note.missingSec) });
     }
   }
 
