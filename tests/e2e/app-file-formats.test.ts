@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeWav } from '../../src/audio/wav-writer.ts';
 import { ROOT } from './harness.ts';
-import { openApp, showView, waitForReview, waitForSaved, WAIT, type AppOptions, type AppPage, useAppServer } from './app-support.ts';
+import { downloaded, exported, openApp, showView, waitForReview, waitForSaved, WAIT, type AppOptions, type AppPage, useAppServer } from './app-support.ts';
 import { tempFolder } from './long-wav.ts';
 import { voiceLikeSignal } from './test-audio.ts';
 
@@ -164,6 +164,9 @@ describe('file formats and broken files', () => {
       // Kept with the session: opened again after a reload, it says the same.
       await reopenedAfterReload(app);
       await expect(note.textContent()).resolves.toContain('Het bestand houdt op bij 0:06, terwijl het 0:12 zou moeten duren');
+      // And its exported report says so too.
+      const report = JSON.parse(await downloaded(await exported(app.page, 'json'))) as { notes?: unknown };
+      expect(report.notes).toEqual([{ kind: 'truncated', atSec: expect.closeTo(6, 2), expectedSec: expect.closeTo(12, 2) }]);
     }));
 
   it('says clearly what is wrong: empty, zero-length audio, not audio at all, corrupt', () =>

@@ -4,7 +4,7 @@
  * origin (blob: URLs of its own recordings included), none anywhere else.
  */
 import { describe, expect, it } from 'vitest';
-import { openApp, openSampleCall, showView, useAppServer } from './app-support.ts';
+import { exported, openApp, openSampleCall, showView, useAppServer } from './app-support.ts';
 
 const running = useAppServer();
 
@@ -25,8 +25,8 @@ describe('privacy', () => {
       await page.waitForTimeout(300);
       await page.keyboard.press('Space');
       await page.locator('luister-waveform [aria-label="Inzoomen"]').click();
-      await Promise.all([page.waitForEvent('download'), page.locator('luister-export-bar [data-export="json"]').click()]);
-      await Promise.all([page.waitForEvent('download'), page.locator('luister-export-bar [data-export="wav"]').click()]);
+      await exported(page, 'json');
+      await exported(page, 'wav');
       await showView(page, 'sessions');
       await page.locator('luister-sessions tbody tr').first().waitFor();
       await showView(page, 'practice');

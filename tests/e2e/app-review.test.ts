@@ -3,11 +3,10 @@
  * regions, lanes aligned with the waveform), hostile and broken files, the keyboard, and exports.
  */
 import { readFile } from 'node:fs/promises';
-import type { Download } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report-types.ts';
 import { encodeWav } from '../../src/audio/wav-writer.ts';
-import { countDeep, deepActiveElement, openApp, openSampleCall, showView, voiceWav, waitForReview, WAIT, type AppPage, useAppServer } from './app-support.ts';
+import { countDeep, deepActiveElement, downloaded, exported, openApp, openSampleCall, showView, voiceWav, waitForReview, WAIT, type AppPage, useAppServer } from './app-support.ts';
 import { voiceLikeSignal } from './test-audio.ts';
 
 const running = useAppServer();
@@ -50,10 +49,6 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function downloaded(download: Download): Promise<string> {
-  const path = await download.path();
-  return readFile(path, 'utf8');
-}
 
 describe('review', () => {
   it('opens the sample call in one click: both speakers, a drawn waveform, labelled regions, aligned lanes', () =>
@@ -294,7 +289,7 @@ describe('review', () => {
     withApp(async ({ page }) => {
       await openSampleCall(page);
 
-      const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.locator('luister-export-bar [data-export="json"]').click()]);
+      const jsonDownload = await exported(page, 'json');
       expect(jsonDownload.suggestedFilename()).toBe('Voorbeeldgesprek.report.json');
       const report = JSON.parse(await downloaded(jsonDownload)) as Report;
       expect(report.schema).toBe('luister-report/1');
@@ -304,9 +299,9 @@ describe('review', () => {
       expect(report.source?.name).toBe('Voorbeeldgesprek.wav');
       expect(report.events.length).toBe(await page.locator('luister-event-list li').count());
 
-      const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('luister-export-bar [data-export="csv"]').click()]);
+      const csvDownload = await exported(page, 'csv');
       expect(csvDownload.suggestedFilename()).toBe('Voorbeeldgesprek.events.csv');
-      const [wavDownload] = await Promise.all([page.waitForEvent('download'), page.locator('luister-export-bar [data-export="wav"]').click()]);
+      const wavDownload = await exported(page, 'wav');
       expect(wavDownload.suggestedFilename()).toBe('Voorbeeldgesprek.wav');
       const wav = await readFile(await wavDownload.path());
       expect(wav.toString('latin1', 0, 4)).toBe('RIFF');

@@ -2,12 +2,11 @@
  * A stereo call with customer sighs at known times, uploaded into the review: each sigh shows as a
  * labelled region, and the report the app exports has it within 150 ms of where it was placed.
  */
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { encodeWav } from '../../src/audio/wav-writer.ts';
 import type { Report } from '../../src/report/report-types.ts';
 import { CallBuilder, CLIPS } from '../support/call-builder.ts';
-import { openApp, waitForReview, WAIT, useAppServer } from './app-support.ts';
+import { downloaded, exported, openApp, waitForReview, WAIT, useAppServer } from './app-support.ts';
 
 const ONSET_TOLERANCE_SEC = 0.15;
 
@@ -41,8 +40,7 @@ describe('review of a call with sighs', () => {
       const sighRegions = page.locator('luister-waveform [part~="region-content"]', { hasText: 'Zucht' });
       await expect.poll(() => sighRegions.count(), WAIT).toBe(placed.length);
 
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('luister-export-bar [data-export="json"]').click()]);
-      const report = JSON.parse(await readFile(await download.path(), 'utf8')) as Report;
+      const report = JSON.parse(await downloaded(await exported(page, 'json'))) as Report;
       const found = report.events.filter((e) => e.type === 'sigh');
       for (const sigh of placed) {
         const match = found.find((e) => Math.abs(e.start - sigh.start) <= ONSET_TOLERANCE_SEC);

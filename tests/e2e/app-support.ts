@@ -3,10 +3,10 @@
  * sample call loaded through the UI, and queries that reach into the elements' shadow roots.
  * Servers and Chromium come from harness.ts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { encodeWav } from '../../src/audio/wav-writer.ts';
 import { voiceLikeSignal } from './test-audio.ts';
 import { afterAll, beforeAll } from 'vitest';
@@ -62,6 +62,17 @@ export async function openSampleCall(page: Page): Promise<void> {
 export async function waitForReview(page: Page): Promise<void> {
   await page.locator('luister-report-card article').waitFor({ timeout: 90_000 });
   await page.locator('luister-waveform canvas').first().waitFor();
+}
+
+/** Clicks one of the export bar's buttons and returns the download. */
+export async function exported(page: Page, kind: 'json' | 'csv' | 'wav'): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`luister-export-bar [data-export="${kind}"]`).click()]);
+  return download;
+}
+
+/** A download's contents as text. */
+export async function downloaded(download: Download): Promise<string> {
+  return readFile(await download.path(), 'utf8');
 }
 
 /** Waits until the recording on screen has been saved (its batch is done). */

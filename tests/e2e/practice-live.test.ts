@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LuisterPractice } from '../../src/ui/practice/luister-practice.ts';
 import type { PracticeFinishedDetail } from '../../src/ui/practice/practice-events.ts';
 import type { RecordingSink } from '../../src/ui/practice/recording-sink.ts';
+import { installPageProbe } from '../support/page-probe.ts';
 import { fakeMicrophoneArgs, launchChromium, openTestPage, ROOT, startDevServer, type Server, type TestPage } from './harness.ts';
 import { writeRushedSpeechWav } from './speech-audio.ts';
 
@@ -25,8 +26,6 @@ const RUSHED_PACE = 5.5;
 
 /** What the page records about the element, read back by the tests. */
 interface Probe {
-  streams: MediaStream[];
-  contexts: AudioContext[];
   /** Listeners added minus removed, on tracks, contexts, worklet nodes and mediaDevices. */
   openListeners: number;
   sessions: string[];
@@ -72,11 +71,10 @@ interface Shown {
 async function mountPractice(page: Page, customer: 'none' | 'sample' | 'tab'): Promise<void> {
   // As a string: vitest rewrites `import()` inside functions of this file for Node.
   await page.evaluate(`import(${JSON.stringify(ELEMENT_MODULE)}).then(() => customElements.whenDefined('luister-practice'))`);
+  await page.evaluate(installPageProbe);
   await page.evaluate(
     async ({ customer }) => {
       const probe: Probe = {
-        streams: [],
-        contexts: [],
         openListeners: 0,
         sessions: [],
         chunks: [],
@@ -90,26 +88,6 @@ async function mountPractice(page: Page, customer: 'none' | 'sample' | 'tab'): P
       };
       window.practiceProbe = probe;
 
-      const media = navigator.mediaDevices;
-      const getUserMedia = media.getUserMedia.bind(media);
-      media.getUserMedia = async (constraints) => {
-        const stream = await getUserMedia(constraints);
-        probe.streams.push(stream);
-        return stream;
-      };
-      const getDisplayMedia = media.getDisplayMedia.bind(media);
-      media.getDisplayMedia = async (options) => {
-        const stream = await getDisplayMedia(options);
-        probe.streams.push(stream);
-        return stream;
-      };
-      const NativeContext = window.AudioContext;
-      window.AudioContext = class extends NativeContext {
-        constructor(options?: AudioContextOptions) {
-          super(options);
-          probe.contexts.push(this);
-        }
-      };
       // Count listeners on what a call subscribes to; a call that cleans up leaves the count at 0.
       const watched = (target: EventTarget): boolean =>
         target instanceof MediaStreamTrack || target instanceof BaseAudioContext || target instanceof AudioWorkletNode || target instanceof MediaDevices;
@@ -192,15 +170,14 @@ function probe(page: Page): Promise<Probe> {
   return page.evaluate(() => {
     const p = window.practiceProbe;
     if (!p) throw new Error('the page is not instrumented');
-    // Streams and contexts do not cross to Node; their states do, below.
-    return { ...p, streams: [], contexts: [] };
+    return p;
   });
 }
 
 /** Every captured track's readyState and every context's state. */
 function mediaStates(page: Page): Promise<{ tracks: string[]; contexts: string[] }> {
   return page.evaluate(() => {
-    const p = window.practiceProbe;
+    const p = window.pageProbe;
     if (!p) throw new Error('the page is not instrumented');
     return { tracks: p.streams.flatMap((s) => s.getTracks().map((t) => t.readyState)), contexts: p.contexts.map((c) => c.state) };
   });
@@ -383,7 +360,7 @@ describe('<luister-practice> with a fake microphone', () => {
     expect(chunks.length).toBeGreaterThan(5);
     expect(chunks.map((c) => c.index)).toEqual(chunks.map((_, i) => i));
     expect(chunks.every((c) => c.channels === 2)).toBe(true);
-    const rate = await page.evaluate(() => window.practiceProbe?.contexts[0]?.sampleRate ?? 0);
+    const rate = await page.evaluate(() => window.pageProbe?.contexts[0]?.sampleRate ?? 0);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(rate);
     const recordedSamples = chunks.reduce((sum, c) => sum + c.length, 0);
     expect(recordedSamples / rate).toBeCloseTo(finished.recordedSec, 3);
@@ -439,7 +416,7 @@ describe('<luister-practice> with a fake microphone', () => {
 
     // What the browser does when the device goes away: the track ends and fires 'ended'.
     await page.evaluate(() => {
-      const track = window.practiceProbe?.streams[0]?.getAudioTracks()[0];
+      const track = window.pageProbe?.streams[0]?.getAudioTracks()[0];
       if (!track) throw new Error('no microphone track');
       track.stop();
       track.dispatchEvent(new Event('ended'));
@@ -468,7 +445,7 @@ describe('<luister-practice> with a fake microphone', () => {
 
     // The user ends the sharing from the browser's bar: the display tracks end.
     await page.evaluate(() => {
-      for (const track of window.practiceProbe?.streams[1]?.getTracks() ?? []) {
+      for (const track of window.pageProbe?.streams[1]?.getTracks() ?? []) {
         track.stop();
         track.dispatchEvent(new Event('ended'));
       }
@@ -493,7 +470,7 @@ describe('<luister-practice> with a fake microphone', () => {
     const page = tab.page;
     await mountPractice(page, 'none');
     await startByKeyboard(page);
-    await page.evaluate(() => window.practiceProbe?.contexts[0]?.suspend());
+    await page.evaluate(() => window.pageProbe?.contexts[0]?.suspend());
     const suspended = await waitFor(() => shown(page), (s) => s.resumeButton, 5000);
     expect(suspended.status).toBe('Geluid gepauzeerd');
     expect(suspended.alert).toContain('De browser heeft het geluid gepauzeerd');
@@ -536,7 +513,7 @@ describe('<luister-practice> without microphone permission', () => {
     const p = await probe(page);
     expect(p.sessions).toEqual([]);
     expect(p.openListeners).toBe(1);
-    expect(await page.evaluate(() => window.practiceProbe?.contexts.length)).toBe(0);
+    expect(await page.evaluate(() => window.pageProbe?.contexts.length)).toBe(0);
     expect(tab.errors).toEqual([]);
   });
 });

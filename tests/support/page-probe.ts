@@ -1,6 +1,6 @@
 /**
  * What the browser tests and the live bench watch inside the app's page, without hooks in the app:
- * every AudioContext it makes and every microphone stream it opens, the samples its worklets
+ * every AudioContext it makes and every stream it opens (microphone, shared tab), the samples its worklets
  * report (read from the nodes' own message ports), and when the call went live and the user last
  * clicked, timed in the page (a test's own clock would add the round trips of polling and clicking).
  *
@@ -9,6 +9,7 @@
  * from this module.
  */
 export interface PageProbe {
+  /** Microphones and shared tabs, in the order they were opened. */
   streams: MediaStream[];
   contexts: AudioContext[];
   /** Input samples per channel the analysis worklet reports having analysed. */
@@ -35,6 +36,12 @@ export function installPageProbe(): void {
   const getUserMedia = media.getUserMedia.bind(media);
   media.getUserMedia = async (constraints) => {
     const stream = await getUserMedia(constraints);
+    probe.streams.push(stream);
+    return stream;
+  };
+  const getDisplayMedia = media.getDisplayMedia.bind(media);
+  media.getDisplayMedia = async (options) => {
+    const stream = await getDisplayMedia(options);
     probe.streams.push(stream);
     return stream;
   };

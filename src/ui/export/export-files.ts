@@ -1,13 +1,19 @@
 /** The files a review can be exported as: the report (JSON), its events (CSV), the recording (WAV). */
 import { encodeWav } from '../../audio/wav-writer.ts';
+import type { RecordingNote } from '../../report/recording-notes.ts';
 import type { Report } from '../../report/report-types.ts';
 import { downloadBlob, safeFileStem } from '../shared/download.ts';
 import { eventsCsv } from './report-csv.ts';
 
 export type ExportKind = 'json' | 'csv' | 'wav';
 
-export function reportJsonBlob(report: Report): Blob {
-  return new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
+/**
+ * The report as JSON; with `notes` about the recording (cut off, a stretch skipped…) added as a
+ * field of its own when there are any, so whoever reads the file knows what the user was told.
+ */
+export function reportJsonBlob(report: Report, notes: readonly RecordingNote[] = []): Blob {
+  const exported: Report & { notes?: readonly RecordingNote[] } = notes.length > 0 ? { ...report, notes } : report;
+  return new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' });
 }
 
 export function eventsCsvBlob(report: Report): Blob {
@@ -31,6 +37,8 @@ export interface ExportSource {
   name: string;
   /** Null for a session without one (a practice cut short): only its recording can be exported. */
   report: Report | null;
+  /** What the session says about its recording: exported with the report. */
+  notes: readonly RecordingNote[];
   /**
    * The recording as a WAV, made only when it is exported: from samples in memory or storage
    * (`wavBlob`), or by decoding the reviewed file again in a Worker.
@@ -41,7 +49,7 @@ export interface ExportSource {
 export async function exportFile(source: ExportSource, kind: ExportKind): Promise<void> {
   const name = exportFileName(source.name, kind);
   if (kind !== 'wav' && !source.report) throw new Error('there is no report to export');
-  if (kind === 'json' && source.report) downloadBlob(name, reportJsonBlob(source.report));
+  if (kind === 'json' && source.report) downloadBlob(name, reportJsonBlob(source.report, source.notes));
   else if (kind === 'csv' && source.report) downloadBlob(name, eventsCsvBlob(source.report));
   else downloadBlob(name, await source.wav());
 }

@@ -139,7 +139,7 @@ export class LuisterRecordingView extends LitElement {
     this.channelRoles = recording ? channelRolesOf(recording) : [];
     this.view = { start: 0, end: recording?.report.durationSec ?? 0 };
     this.exportSource = recording
-      ? { name: recording.name, report: recording.report, wav: recording.wav }
+      ? { name: recording.name, report: recording.report, notes: recording.notes, wav: recording.wav }
       : null;
     this.reveal();
   }

@@ -335,6 +335,7 @@ export class LuisterSessions extends LitElement {
         {
           name: session.name,
           report,
+          notes: session.notes ?? [],
           wav: () => sessionWav(session),
         },
         kind,
