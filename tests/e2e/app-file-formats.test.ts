@@ -167,6 +167,10 @@ describe('file formats and broken files', () => {
       // And its exported report says so too.
       const report = JSON.parse(await downloaded(await exported(app.page, 'json'))) as { notes?: unknown };
       expect(report.notes).toEqual([{ kind: 'truncated', atSec: expect.closeTo(6, 2), expectedSec: expect.closeTo(12, 2) }]);
+      // Its button plays the recording from just before where it stops.
+      await note.getByRole('button', { name: 'Beluister die plek' }).click();
+      await expect.poll(() => app.page.locator('luister-waveform [part="toolbar"] button[aria-pressed]').getAttribute('aria-pressed'), WAIT).toBe('true');
+      await expect.poll(() => app.page.locator('luister-waveform .time').textContent(), WAIT).toMatch(/^0:0[45] \/ 0:06$/);
     }));
 
   it('says clearly what is wrong: empty, zero-length audio, not audio at all, corrupt', () =>

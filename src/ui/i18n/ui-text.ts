@@ -80,6 +80,7 @@ const nl = {
   'note.skipped.stall': 'Bij {at} ontbreekt {seconds} van het gesprek in de opname: het geluid haperde, omdat de computer het te druk had.',
   'note.skipped.paused':
     'Bij {at} ontbreekt {seconds} van het gesprek in de opname: de browser had het geluid gepauzeerd (het tabblad stond op de achtergrond, of een andere app nam het geluid over).',
+  'note.listen': 'Beluister die plek',
   'note.cutShort': 'De opname houdt op bij {at}: de laatste {seconds} van het gesprek pasten niet meer in de opslag van de browser. Het verslag gaat wel over het hele gesprek.',
   'interrupted.title': 'Onderbroken analyses',
   'interrupted.lead': 'Deze bestanden waren bewaard, maar hun analyse is niet afgemaakt (het tabblad werd gesloten).',
@@ -327,6 +328,7 @@ const en: { readonly [K in UiTextKey]: string } = {
   'note.truncated': 'The file stops at {at} where it should last {expected}: it was cut off. What is there has been analysed.',
   'note.skipped.stall': 'At {at} the recording lacks {seconds} of the call: the sound stalled because the computer was too busy.',
   'note.skipped.paused': 'At {at} the recording lacks {seconds} of the call: the browser had paused the sound (the tab was in the background, or another app took the audio over).',
+  'note.listen': 'Listen to that moment',
   'note.cutShort': "The recording stops at {at}: the last {seconds} of the call no longer fitted in the browser's storage. The report does cover the whole call.",
   'interrupted.title': 'Interrupted analyses',
   'interrupted.lead': 'These files were saved, but their analysis did not finish (the tab was closed).',

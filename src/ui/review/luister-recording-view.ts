@@ -32,6 +32,9 @@ const IDLE_WAIT_MS = 500;
  *
  * @csspart header - name and facts of the recording.
  */
+/** A note's button plays from this long before its moment, so the change is heard, s. */
+const NOTE_LEAD_IN_SEC = 2;
+
 @customElement('luister-recording-view')
 export class LuisterRecordingView extends LitElement {
   static override styles = [
@@ -184,7 +187,7 @@ export class LuisterRecordingView extends LitElement {
               rate: String(recording.sampleRate),
             })}${recording.agent ? html` · ${t('recording.agent', { agent: recording.agent })}` : nothing}
           </p>
-          ${recording.notes.map((note) => html`<p class="note" data-note=${note.kind}>${this.noteText(note)}</p>`)}
+          ${recording.notes.map((note) => this.renderNote(note))}
         </div>
         <luister-export-bar .source=${this.exportSource}></luister-export-bar>
       </header>
@@ -211,6 +214,19 @@ export class LuisterRecordingView extends LitElement {
       </div>
       <luister-report-card .report=${this.stage >= STAGE.card ? report : null}></luister-report-card>
     `;
+  }
+
+  /** A note, and for one tied to a moment a button that plays the recording from just before it. */
+  private renderNote(note: RecordingNote) {
+    const at = note.kind === 'channels-picked' ? null : note.atSec;
+    return html`<p class="note" data-note=${note.kind}>
+      ${this.noteText(note)}
+      ${at === null
+        ? nothing
+        : html`<button class="link listen" type="button" @click=${() => this.waveform?.playFrom(Math.max(0, at - NOTE_LEAD_IN_SEC))}>
+            ${this.i18n.t('note.listen')}
+          </button>`}
+    </p>`;
   }
 
   private noteText(note: RecordingNote): string {

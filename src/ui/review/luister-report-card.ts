@@ -157,19 +157,6 @@ export class LuisterReportCard extends LitElement {
         contain-intrinsic-size: auto 12rem;
       }
 
-      button.link {
-        all: unset;
-        cursor: pointer;
-        color: var(--luister-accent);
-        text-decoration: underline;
-        font-variant-numeric: tabular-nums;
-      }
-
-      button.link:focus-visible {
-        outline: 3px solid var(--luister-focus);
-        outline-offset: 2px;
-      }
-
       .tips li {
         display: grid;
         grid-template-columns: auto 1fr;
@@ -209,17 +196,6 @@ export class LuisterReportCard extends LitElement {
       }
 
       @media print {
-        /* Times stay readable on paper; "listen" links mean nothing there. */
-        button.link {
-          display: inline !important;
-          color: inherit;
-          text-decoration: none;
-        }
-
-        button.link.listen {
-          display: none !important;
-        }
-
         .moments ul {
           content-visibility: visible;
         }

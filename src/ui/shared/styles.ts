@@ -73,6 +73,20 @@ export const baseStyles = css`
     opacity: 0.55;
   }
 
+  /* A button that reads as a link in running text: a time to listen at. */
+  button.link {
+    all: unset;
+    cursor: pointer;
+    color: var(--luister-accent);
+    text-decoration: underline;
+    font-variant-numeric: tabular-nums;
+  }
+
+  button.link:focus-visible {
+    outline: 3px solid var(--luister-focus);
+    outline-offset: 2px;
+  }
+
   input[type='text'],
   select {
     border: 1px solid var(--luister-border);
@@ -124,6 +138,17 @@ export const baseStyles = css`
     .card {
       border-color: #999;
       break-inside: avoid;
+    }
+
+    /* Times stay readable on paper; "listen" links mean nothing there. */
+    button.link {
+      display: inline !important;
+      color: inherit;
+      text-decoration: none;
+    }
+
+    button.link.listen {
+      display: none !important;
     }
   }
 `;
