@@ -130,7 +130,8 @@ async function shownNotes(page: Page): Promise<string[]> {
   await showView(page, 'sessions');
   await page.locator('luister-sessions tbody tr[data-session] [data-action="open"]').click();
   await waitForReview(page);
-  return page.locator('luister-recording-view .note').allTextContents();
+  const texts = await page.locator('luister-recording-view .note').allTextContents();
+  return texts.map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
 /** Tracks of every stream the page opened: label and state, in order. */
@@ -312,7 +313,7 @@ describe('a practice call survives real life', () => {
       expectSkipNote(session, 'stall', missingSec);
       const shown = await shownNotes(page);
       console.info(`device stall: the review says "${shown.join(' | ')}"`);
-      expect(shown).toEqual([expect.stringMatching(/^Bij 0:0\d ontbreekt [\d,]+ s van het gesprek in de opname: het geluid haperde, omdat de computer het te druk had\.$/)]);
+      expect(shown).toEqual([expect.stringMatching(/^Bij 0:0\d ontbreekt [\d,]+ s van het gesprek in de opname: het geluid haperde, omdat de computer het te druk had\. Beluister die plek$/)]);
       expect(errors).toEqual([]);
     }));
 
@@ -350,6 +351,13 @@ describe('a practice call survives real life', () => {
       console.info(`late render: call ${callSec.toFixed(2)} s, recording ${session.audioSec.toFixed(2)} s`);
       expectRecordingLacks(session, callSec, 0);
       expect(session.notes).toEqual([]);
+      // The stopped call says it is saved, and its report is one click away.
+      const finished = practice(page).locator('[part="finished"]');
+      await expect(finished.textContent()).resolves.toMatch(/Het gesprek is bewaard \(0:0\d opgenomen\)\. Het rapport staat klaar\./);
+      await finished.getByRole('button', { name: 'Bekijk het rapport' }).click();
+      await waitForReview(page);
+      await expect(page.locator('luister-recording-view #recording-title').textContent()).resolves.toMatch(/^Oefengesprek /);
+      expect(await page.locator('luister-app #panel-review').isVisible()).toBe(true);
       expect(errors).toEqual([]);
     }));
 

@@ -81,7 +81,7 @@ const nl = {
   'note.skipped.paused':
     'Bij {at} ontbreekt {seconds} van het gesprek in de opname: de browser had het geluid gepauzeerd (het tabblad stond op de achtergrond, of een andere app nam het geluid over).',
   'note.listen': 'Beluister die plek',
-  'note.cutShort': 'De opname houdt op bij {at}: de laatste {seconds} van het gesprek pasten niet meer in de opslag van de browser. Het verslag gaat wel over het hele gesprek.',
+  'note.cutShort': 'De opname houdt op bij {at}: de laatste {seconds} van het gesprek pasten niet meer in de opslag van de browser. Het rapport gaat wel over het hele gesprek.',
   'interrupted.title': 'Onderbroken analyses',
   'interrupted.lead': 'Deze bestanden waren bewaard, maar hun analyse is niet afgemaakt (het tabblad werd gesloten).',
   'interrupted.item': '{name}, gekozen op {date}',

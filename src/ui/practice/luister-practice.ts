@@ -156,6 +156,28 @@ export class LuisterPractice extends LitElement {
         color: var(--luister-text);
       }
 
+      .finished {
+        display: flex;
+        align-items: center;
+        flex-wrap: wrap;
+        gap: 0.6rem 1rem;
+        padding: 0.65rem 0.9rem;
+        margin-bottom: 0.75rem;
+        border-radius: 8px;
+        border: 1px solid var(--luister-accent);
+        background: var(--luister-accent-soft);
+      }
+
+      .finished p {
+        margin: 0;
+        flex: 1 1 20rem;
+      }
+
+      /* The last call's readings stay for a look back, but plainly not live. */
+      .panels.ended {
+        opacity: 0.6;
+      }
+
       .notice p {
         margin: 0 0 0.75rem;
         padding: 0.5rem 0.9rem;
@@ -298,10 +320,15 @@ export class LuisterPractice extends LitElement {
   @state() private processing: ProcessingSettings = { ...HONEST_PROCESSING };
   /** What the polite live region says now. */
   @state() private liveText = '';
+  /** The call that ended last, with a report: offered to open, until the next call starts. */
+  @state() private lastCall: { sessionId: string; recordedSec: number } | null = null;
 
   private readonly session = new LiveSessionController(this, {
     onStarted: (detail) => this.dispatchEvent(practiceStarted(detail)),
-    onFinished: (detail) => this.dispatchEvent(practiceFinished(detail)),
+    onFinished: (detail) => {
+      this.lastCall = { sessionId: detail.sessionId, recordedSec: detail.recordedSec };
+      this.dispatchEvent(practiceFinished(detail));
+    },
   });
   private fallbackSink: MemoryRecordingSink | null = null;
 
@@ -312,6 +339,7 @@ export class LuisterPractice extends LitElement {
 
   /** Starts a call with the current settings (what the Start button does). */
   start(): Promise<void> {
+    this.lastCall = null;
     return this.session.start({
       microphoneId: this.microphoneId,
       processing: { ...this.processing },
@@ -354,7 +382,7 @@ export class LuisterPractice extends LitElement {
         </header>
         <div class="alert" role="alert" part="alert">${this.renderMessage()}</div>
         <div class="notice" role="status">${s.notice ? html`<p>${icons.attention}${renderPracticeNote(l, s.notice)}</p>` : nothing}</div>
-        ${inCall ? this.renderSummary() : this.renderSetup()} ${this.renderLive(inCall)}
+        ${inCall ? nothing : this.renderFinished()} ${inCall ? this.renderSummary() : this.renderSetup()} ${this.renderLive(inCall)}
         <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.liveText}</div>
       </section>
     `;
@@ -440,6 +468,23 @@ export class LuisterPractice extends LitElement {
     `;
   }
 
+  /** The call just ended is saved: one click opens its report (in the app, which keeps sessions). */
+  private renderFinished() {
+    const last = this.lastCall;
+    if (!last) return nothing;
+    const l = this.locale;
+    return html`<div class="finished" part="finished">
+      <p>${pt(l, 'practiceCall.finished.saved', { time: formatClock(last.recordedSec) })}</p>
+      ${this.sink
+        ? html`<button type="button" class="primary" @click=${() => this.openReport(last.sessionId)}>${pt(l, 'practiceCall.finished.open')}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private openReport(sessionId: string): void {
+    this.dispatchEvent(new CustomEvent('session-open', { detail: { id: sessionId }, bubbles: true, composed: true }));
+  }
+
   private renderSummary() {
     const l = this.locale;
     const devices = this.session.devices;
@@ -475,7 +520,7 @@ export class LuisterPractice extends LitElement {
         pt(l, 'practiceCall.tone.pendingReason', { sec: Math.max(defaultCoachNorms.tone.minWindowSpeechSec, defaultCoachNorms.tone.calibrationSpeechSec) })
       : pt(l, 'practiceCall.tone.noCoach');
     return html`
-      <div class="panels" part="live">
+      <div class="panels ${inCall || !this.lastCall ? '' : 'ended'}" part="live">
         <div class="panel tone">
           <h3 class="panel-title">${pt(l, 'practiceCall.tone.title')}</h3>
           <luister-practice-tone-badge .tone=${tone} .locale=${l} pending-text=${pending}></luister-practice-tone-badge>

@@ -158,6 +158,8 @@ const en = {
 
   'practiceCall.announce.started': 'Call started.',
   'practiceCall.announce.finished': 'Call stopped. The report is ready.',
+  'practiceCall.finished.saved': 'The call is saved ({time} recorded). Its report is ready.',
+  'practiceCall.finished.open': 'View the report',
   'practiceCall.announce.tone': 'Tone: {label}.',
 } as const satisfies Record<string, string>;
 
@@ -283,12 +285,12 @@ const nl: Record<PracticeTextKey, string> = {
   'practiceCall.error.storageFull':
     'De opslag van de browser is vol: de opname tot {time} is bewaard, de {seconds} s daarna nog niet. De analyse loopt door. Maak ruimte door oude sessies te verwijderen, anders gaat dat deel verloren.',
   'practiceCall.error.storageFullEnd':
-    'De opslag van de browser raakte vol. De opname tot {time} is bewaard; de laatste {seconds} s konden niet worden bewaard. Het verslag gaat over het hele gesprek.',
+    'De opslag van de browser raakte vol. De opname tot {time} is bewaard; de laatste {seconds} s konden niet worden bewaard. Het rapport gaat over het hele gesprek.',
   'practiceCall.spaceLow':
     'De opslagruimte raakt op: er is in deze browser nog plaats voor ongeveer {minutes} minuten opname. Als die vol is, loopt de analyse door maar wordt de opname niet meer bewaard. Maak ruimte door oude sessies te verwijderen.',
   'practiceCall.error.storageRetry': 'Het opslaan van de opname loopt achter ({detail}); ze blijft in het geheugen en wordt opnieuw geprobeerd.',
   'practiceCall.error.storageLost': '{seconds} s van de opname kon niet worden bewaard ({detail}).',
-  'practiceCall.error.storageFinish': 'De opname is bewaard, maar het verslag kon niet worden opgeslagen ({detail}).',
+  'practiceCall.error.storageFinish': 'De opname is bewaard, maar het rapport kon niet worden opgeslagen ({detail}).',
   'practiceCall.suspended': 'De browser heeft het geluid gepauzeerd, bijvoorbeeld omdat het tabblad op de achtergrond stond. Druk op "Geluid hervatten" om verder te gaan.',
   'practiceCall.resume': 'Geluid hervatten',
   'practiceCall.customerEnded': 'De bron van de klant is gestopt; het gesprek gaat verder met alleen jouw microfoon.',
@@ -307,7 +309,9 @@ const nl: Record<PracticeTextKey, string> = {
   'practiceCall.dismiss': 'Melding sluiten',
 
   'practiceCall.announce.started': 'Gesprek gestart.',
-  'practiceCall.announce.finished': 'Gesprek gestopt. Het verslag staat klaar.',
+  'practiceCall.announce.finished': 'Gesprek gestopt. Het rapport staat klaar.',
+  'practiceCall.finished.saved': 'Het gesprek is bewaard ({time} opgenomen). Het rapport staat klaar.',
+  'practiceCall.finished.open': 'Bekijk het rapport',
   'practiceCall.announce.tone': 'Toon: {label}.',
 };
 
