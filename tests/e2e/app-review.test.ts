@@ -215,6 +215,20 @@ describe('review', () => {
       await expect.poll(selected, WAIT).toBe(1);
       await page.keyboard.press('ArrowLeft');
       await expect.poll(selected, WAIT).toBe(0);
+      // Stepping on to the last event keeps each selected one in sight in the list, which scrolls.
+      const selectedInSight = (): Promise<boolean> =>
+        page.locator('luister-event-list').evaluate((list) => {
+          const box = list.shadowRoot?.querySelector('ol')?.getBoundingClientRect();
+          const item = list.shadowRoot?.querySelector('button[aria-current="true"]')?.getBoundingClientRect();
+          return !!box && !!item && item.top >= box.top - 1 && item.bottom <= box.bottom + 1;
+        });
+      const count = await page.locator('luister-event-list button').count();
+      expect(count).toBeGreaterThan(5); // more than the list shows at once
+      for (let index = 1; index < count; index++) {
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(selected, WAIT).toBe(index);
+        await expect.poll(selectedInSight, WAIT).toBe(true);
+      }
       // Focus stayed on the waveform: the keys were the review's, not the page's.
       expect((await deepActiveElement(page)).part).toBe('wave');
     }));

@@ -189,7 +189,8 @@ export class LuisterEventList extends LitElement {
       const item = this.renderRoot.querySelector<HTMLElement>('button[aria-current="true"]');
       const list = this.renderRoot.querySelector('ol');
       if (item && list) {
-        const top = item.offsetTop;
+        // From the boxes, not offsetTop: each item's containment makes it the button's offsetParent.
+        const top = item.getBoundingClientRect().top - list.getBoundingClientRect().top - list.clientTop + list.scrollTop;
         if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top - list.clientHeight / 3;
       }
     }
