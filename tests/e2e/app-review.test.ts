@@ -60,6 +60,10 @@ describe('review', () => {
       await expect(card.locator('thead th', { hasText: 'Klant' }).first().textContent()).resolves.toContain('Klant');
       const summaryRows = await card.locator('table').first().locator('tbody tr').count();
       expect(summaryRows).toBe(6);
+      // The sample's agent speaks under the 15 s the coach needs to judge tone: the card says why.
+      await expect(card.getByText('Geen toonoordeel').textContent()).resolves.toBe(
+        'Geen toonoordeel: de medewerker sprak 13,7 s, en de coach beoordeelt de toon pas na 15 s spraak (eerst leert hij de eigen stem kennen).',
+      );
 
       // wavesurfer draws after the report is shown and may redraw once more (a canvas measured
       // mid-redraw is detached): poll until the drawn canvas has its size.

@@ -147,6 +147,9 @@ const nl = {
   'card.tone': 'Toon in de loop van het gesprek',
   'card.toneOf': 'Toon van {speaker} in de tijd',
   'card.noTone': 'Dit rapport bevat geen toonanalyse.',
+  'card.noTone.noAgent': 'Geen toonoordeel: in deze opname spreekt geen medewerker (zie "Wie is wie?").',
+  'card.noTone.short':
+    'Geen toonoordeel: de medewerker sprak {speech}, en de coach beoordeelt de toon pas na {needed} spraak (eerst leert hij de eigen stem kennen).',
   'card.responses': 'Reactietijden',
   'card.responsesNeedTwo': 'Reactietijden zijn er alleen bij een gesprek met twee sprekers.',
   'card.moments': 'Momenten',
@@ -395,6 +398,8 @@ const en: { readonly [K in UiTextKey]: string } = {
   'card.tone': 'Tone over the call',
   'card.toneOf': 'Tone of {speaker} over time',
   'card.noTone': 'This report has no tone analysis.',
+  'card.noTone.noAgent': 'No tone judgement: no agent speaks in this recording (see "Who is who?").',
+  'card.noTone.short': "No tone judgement: the agent spoke for {speech}, and the coach judges tone only after {needed} of speech (it first learns the agent's own voice).",
   'card.responses': 'Response times',
   'card.responsesNeedTwo': 'Response times need a call with two speakers.',
   'card.moments': 'Moments',

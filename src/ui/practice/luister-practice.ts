@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import sampleCallUrl from '../../../samples/practice-call.wav?url';
-import { defaultCoachNorms } from '../../coach/norms.ts';
+import { speechBeforeToneSec } from '../../coach/norms.ts';
 import { renderNote } from '../../i18n/translate.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { callCoachFactory, type LiveCoachFactory } from './coach-adapter.ts';
@@ -517,7 +517,7 @@ export class LuisterPractice extends LitElement {
       : null;
     const pending = (inCall ? view.coachConnected : this.coach !== null)
       ? // Without a stored profile the coach first calibrates on the agent's own speech.
-        pt(l, 'practiceCall.tone.pendingReason', { sec: Math.max(defaultCoachNorms.tone.minWindowSpeechSec, defaultCoachNorms.tone.calibrationSpeechSec) })
+        pt(l, 'practiceCall.tone.pendingReason', { sec: speechBeforeToneSec() })
       : pt(l, 'practiceCall.tone.noCoach');
     return html`
       <div class="panels ${inCall || !this.lastCall ? '' : 'ended'}" part="live">

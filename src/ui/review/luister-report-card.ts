@@ -4,6 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import type { Report, ReportEvent, ReportEventType, Speaker, SpeakerRole } from '../../report/report-types.ts';
 import { coachingTips, type CoachingTip } from '../report/coaching-tips.ts';
 import { responseFigures, type ResponseFigures } from '../report/turn-taking.ts';
+import { speechBeforeToneSec } from '../../coach/norms.ts';
 import { formatClock, formatNumber, formatPercent, formatSeconds } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import type { PlainUiTextKey } from '../i18n/ui-text.ts';
@@ -308,10 +309,21 @@ export class LuisterReportCard extends LitElement {
     `;
   }
 
+  /** Why there is no tone to show: most often, the agent spoke too little for the coach to judge. */
+  private noToneReason(report: Report): string {
+    const t = this.i18n.t.bind(this.i18n);
+    const agent = report.speakers.agent;
+    if (!agent) return t('card.noTone.noAgent');
+    const needed = speechBeforeToneSec();
+    if (agent.summary.speechSec >= needed) return t('card.noTone');
+    const locale = this.i18n.locale;
+    return t('card.noTone.short', { speech: formatSeconds(locale, agent.summary.speechSec), needed: formatSeconds(locale, needed, 0) });
+  }
+
   private renderTone(report: Report, roles: readonly SpeakerRole[]) {
     const t = this.i18n.t.bind(this.i18n);
     const withTone = roles.filter((role) => (report.speakers[role]?.tone.length ?? 0) > 0);
-    if (withTone.length === 0) return html`<p class="muted">${t('card.noTone')}</p>`;
+    if (withTone.length === 0) return html`<p class="muted">${this.noToneReason(report)}</p>`;
     const duration = Math.max(report.durationSec, 0.001);
     return withTone.map((role) => {
       const windows = report.speakers[role]?.tone ?? [];
