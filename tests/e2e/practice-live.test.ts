@@ -378,6 +378,8 @@ describe('<luister-practice> with a fake microphone', () => {
     expect(running.tracks.every((s) => s === 'live')).toBe(true);
     expect(running.contexts).toEqual(['running']);
     expect((await probe(page)).openListeners).toBeGreaterThan(0);
+    // Without a customer source, the talk share says how to get one.
+    expect((await shown(page)).talkShare).toContain('Kies een bron voor de klant');
 
     await page.waitForTimeout(1500);
     await stopByKeyboard(page);
@@ -441,7 +443,7 @@ describe('<luister-practice> with a fake microphone', () => {
     await startByKeyboard(page);
     const live = await shown(page);
     expect(live.customerLevel).toBe(true);
-    expect(live.talkShare).not.toContain('Vraagt een bron');
+    expect(live.talkShare).not.toContain('Kies een bron voor de klant');
 
     // The user ends the sharing from the browser's bar: the display tracks end.
     await page.evaluate(() => {

@@ -14,6 +14,8 @@ import { openApp, showView, useAppServer, waitForReview, WAIT, type AppPage } fr
 /** A stored session as the tests read it back through the app's own store. */
 interface Stored {
   id: string;
+  name: string;
+  createdAt: number;
   status: string;
   chunkCount: number;
   sampleRate: number;
@@ -49,7 +51,7 @@ function storedSessions(page: Page): Promise<Stored[]> {
         if (run > longest) longest = run;
       }
       const { report } = await sessionStore.getSession(s.id);
-      return { id: s.id, status: s.status, chunkCount: s.chunkCount, sampleRate: s.sampleRate, durationSec: s.durationSec,
+      return { id: s.id, name: s.name, createdAt: s.createdAt, status: s.status, chunkCount: s.chunkCount, sampleRate: s.sampleRate, durationSec: s.durationSec,
         audioSec: audio.length / s.sampleRate, tailRms: Math.sqrt(sum / Math.max(1, tail.length)),
         longestSilenceSec: longest / s.sampleRate, reportSec: report ? report.durationSec : null, notes: s.notes ?? [] };
     }));
@@ -351,6 +353,9 @@ describe('a practice call survives real life', () => {
       console.info(`late render: call ${callSec.toFixed(2)} s, recording ${session.audioSec.toFixed(2)} s`);
       expectRecordingLacks(session, callSec, 0);
       expect(session.notes).toEqual([]);
+      // Its name and its date are the same moment (the Sessions list shows both).
+      const dated = await page.evaluate((at) => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' }).format(at), session.createdAt);
+      expect(session.name).toBe(`Oefengesprek ${dated}`);
       // The stopped call says it is saved, and its report is one click away.
       const finished = practice(page).locator('[part="finished"]');
       await expect(finished.textContent()).resolves.toMatch(/Het gesprek is bewaard \(0:0\d opgenomen\)\. Het rapport staat klaar\./);

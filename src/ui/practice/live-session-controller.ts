@@ -82,6 +82,8 @@ export interface StartOptions {
   sink: RecordingSink;
   /** Name of the session in the store. */
   sessionName: string;
+  /** When the call was started (ms since the epoch): the session's date, the same moment its name gives. */
+  startedAt: number;
   coach: LiveCoachFactory | null;
 }
 
@@ -234,6 +236,7 @@ export class LiveSessionController implements ReactiveController {
         const session = await options.sink.createSession({
           kind: 'practice',
           name: options.sessionName,
+          createdAt: options.startedAt,
           sampleRate: engine.ctx.sampleRate,
           channels: engine.roles.length,
         });

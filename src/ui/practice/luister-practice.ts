@@ -340,12 +340,14 @@ export class LuisterPractice extends LitElement {
   /** Starts a call with the current settings (what the Start button does). */
   start(): Promise<void> {
     this.lastCall = null;
+    const startedAt = Date.now();
     return this.session.start({
       microphoneId: this.microphoneId,
       processing: { ...this.processing },
       customer: this.customerChoice(),
       sink: this.sink ?? (this.fallbackSink ??= new MemoryRecordingSink()),
-      sessionName: this.sessionName(),
+      sessionName: this.sessionName(startedAt),
+      startedAt,
       coach: this.coach,
     });
   }
@@ -599,8 +601,8 @@ export class LuisterPractice extends LitElement {
     }
   }
 
-  private sessionName(): string {
-    const when = formatDateTime(this.locale, Date.now());
+  private sessionName(startedAt: number): string {
+    const when = formatDateTime(this.locale, startedAt);
     return `${pt(this.locale, 'practiceCall.title')} ${when}`;
   }
 

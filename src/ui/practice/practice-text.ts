@@ -96,7 +96,7 @@ const en = {
 
   'practiceCall.talkShare.title': 'Talk share',
   'practiceCall.talkShare.value': 'You {agent}% · customer {customer}%',
-  'practiceCall.talkShare.none': 'Needs a customer source',
+  'practiceCall.talkShare.none': 'Choose a customer source to see the share of each',
   'practiceCall.talkShare.pending': 'Nobody has spoken yet',
 
   'practiceCall.feed.title': 'Events',
@@ -248,7 +248,7 @@ const nl: Record<PracticeTextKey, string> = {
 
   'practiceCall.talkShare.title': 'Spreektijd',
   'practiceCall.talkShare.value': 'Jij {agent}% · klant {customer}%',
-  'practiceCall.talkShare.none': 'Vraagt een bron voor de klant',
+  'practiceCall.talkShare.none': 'Kies een bron voor de klant om ieders aandeel te zien',
   'practiceCall.talkShare.pending': 'Er is nog niet gesproken',
 
   'practiceCall.feed.title': 'Gebeurtenissen',
