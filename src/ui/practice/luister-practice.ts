@@ -173,9 +173,16 @@ export class LuisterPractice extends LitElement {
         flex: 1 1 20rem;
       }
 
-      /* The last call's readings stay for a look back, but plainly not live. */
-      .panels.ended {
-        opacity: 0.6;
+      /* Not in a call: the cards wait, or keep the last call's readings for a look back. Dashed and
+         without their white, not faded: the text keeps its contrast. */
+      .panels.ended .panel {
+        border-style: dashed;
+        background: transparent;
+      }
+
+      .lead {
+        margin: 0 0 0.75rem;
+        color: var(--luister-muted);
       }
 
       .notice p {
@@ -521,8 +528,10 @@ export class LuisterPractice extends LitElement {
       ? // Without a stored profile the coach first calibrates on the agent's own speech.
         pt(l, 'practiceCall.tone.pendingReason', { sec: speechBeforeToneSec() })
       : pt(l, 'practiceCall.tone.noCoach');
+    // Before the first call the cards have nothing to show yet; after one, they keep its last readings.
     return html`
-      <div class="panels ${inCall || !this.lastCall ? '' : 'ended'}" part="live">
+      ${inCall || this.lastCall ? nothing : html`<p class="lead">${pt(l, 'practiceCall.idle.lead')}</p>`}
+      <div class="panels ${inCall ? '' : 'ended'}" part="live">
         <div class="panel tone">
           <h3 class="panel-title">${pt(l, 'practiceCall.tone.title')}</h3>
           <luister-practice-tone-badge .tone=${tone} .locale=${l} pending-text=${pending}></luister-practice-tone-badge>

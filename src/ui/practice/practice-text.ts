@@ -160,6 +160,7 @@ const en = {
   'practiceCall.announce.finished': 'Call stopped. The report is ready.',
   'practiceCall.finished.saved': 'The call is saved ({time} recorded). Its report is ready.',
   'practiceCall.finished.open': 'View the report',
+  'practiceCall.idle.lead': 'Start a practice call: these cards then show, while you talk, your tone, silences, pace, pitch, level and talk share.',
   'practiceCall.announce.tone': 'Tone: {label}.',
 } as const satisfies Record<string, string>;
 
@@ -312,6 +313,7 @@ const nl: Record<PracticeTextKey, string> = {
   'practiceCall.announce.finished': 'Gesprek gestopt. Het rapport staat klaar.',
   'practiceCall.finished.saved': 'Het gesprek is bewaard ({time} opgenomen). Het rapport staat klaar.',
   'practiceCall.finished.open': 'Bekijk het rapport',
+  'practiceCall.idle.lead': 'Start een oefengesprek: deze kaarten laten dan, terwijl je praat, je toon, stiltes, tempo, toonhoogte, niveau en spreektijd zien.',
   'practiceCall.announce.tone': 'Toon: {label}.',
 };
 
