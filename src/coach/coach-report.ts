@@ -3,8 +3,8 @@
  * finished tracks in one go, with its notes rendered as text in the report's language.
  */
 import type { Locale } from '../i18n/messages.ts';
-import { renderNote } from '../i18n/translate.ts';
-import type { ReportEvent, SpeakerRole, SpeakerSummary, ToneMeasures, ToneWindow } from '../report/report-types.ts';
+import { renderNote, type Note } from '../i18n/translate.ts';
+import type { MessageRef, ReportEvent, SpeakerRole, SpeakerSummary, ToneMeasures, ToneWindow } from '../report/report-types.ts';
 import { CallCoach, type CoachOptions, type CoachResult, type CoachTrack } from './call-coach.ts';
 import type { CoachEvent, ToneState } from './coach-events.ts';
 import type { TurnNorms } from './norms.ts';
@@ -14,6 +14,8 @@ import { quantile } from './speech-window.ts';
 export interface CoachReportOptions extends CoachOptions {
   /** Language of the reasons and advice (default English). */
   locale?: Locale;
+  /** Also keep each reason and piece of advice as its message, so a viewer can switch language (the app). */
+  messages?: boolean;
 }
 
 /** What the coach adds to a report: events, each speaker's tone, and summary fields. */
@@ -25,7 +27,7 @@ export interface CoachReport {
 }
 
 export function coachTracks(tracks: readonly CoachTrack[], options: CoachReportOptions = {}): CoachReport {
-  const locale = options.locale ?? 'en';
+  const texts: Texts = { locale: options.locale ?? 'en', messages: options.messages ?? false };
   const coach = new CallCoach(
     tracks.map((t) => t.role),
     options,
@@ -37,33 +39,46 @@ export function coachTracks(tracks: readonly CoachTrack[], options: CoachReportO
   for (const { role, track } of tracks) {
     const states = result.tone.filter((s) => s.role === role);
     const lastSpeech = track.speech.length > 0 ? track.speech[track.speech.length - 1].end : 0;
-    if (states.length > 0) tone[role] = states.map((state, i) => toneWindow(state, states[i + 1]?.at ?? Math.max(state.at, lastSpeech), locale));
+    if (states.length > 0) tone[role] = states.map((state, i) => toneWindow(state, states[i + 1]?.at ?? Math.max(state.at, lastSpeech), texts));
     summaries[role] = summaryOf(role, result, coach.norms.turns);
   }
-  return { events: result.events.map((e) => reportEvent(e, locale)), tone, summaries, result };
+  return { events: result.events.map((e) => reportEvent(e, texts)), tone, summaries, result };
 }
 
-function reportEvent(e: CoachEvent, locale: Locale): ReportEvent {
+/** How the coach's notes become the report's texts: in `locale`, and with their messages when asked. */
+interface Texts {
+  locale: Locale;
+  messages: boolean;
+}
+
+/** A note as a message of the report: a copy, so the report shares nothing with the coach. */
+function messageOf(note: Note): MessageRef {
+  return { key: note.key, params: { ...note.params } };
+}
+
+function reportEvent(e: CoachEvent, texts: Texts): ReportEvent {
   return {
     type: e.type,
     ...(e.speaker ? { speaker: e.speaker } : {}),
     start: round(e.start, 3),
     end: round(e.end, 3),
     ...(e.confidence !== undefined ? { confidence: e.confidence } : {}),
-    reasons: e.reasons.map((n) => renderNote(locale, n)),
-    ...(e.advice ? { advice: renderNote(locale, e.advice) } : {}),
+    reasons: e.reasons.map((n) => renderNote(texts.locale, n)),
+    ...(e.advice ? { advice: renderNote(texts.locale, e.advice) } : {}),
+    ...(texts.messages ? { reasonMessages: e.reasons.map(messageOf), ...(e.advice ? { adviceMessage: messageOf(e.advice) } : {}) } : {}),
   };
 }
 
-function toneWindow(state: ToneState, end: number, locale: Locale): ToneWindow {
+function toneWindow(state: ToneState, end: number, texts: Texts): ToneWindow {
   return {
     start: round(state.at, 3),
     end: round(end, 3),
     label: state.labels[0],
     labels: state.labels,
     cues: state.cues,
-    reasons: state.reasons.map((n) => renderNote(locale, n)),
-    advice: state.advice.map((n) => renderNote(locale, n)),
+    reasons: state.reasons.map((n) => renderNote(texts.locale, n)),
+    advice: state.advice.map((n) => renderNote(texts.locale, n)),
+    ...(texts.messages ? { reasonMessages: state.reasons.map(messageOf), adviceMessages: state.advice.map(messageOf) } : {}),
     measures: roundMeasures(state.measures),
   };
 }

@@ -5,6 +5,7 @@
  * writes 1,5).
  */
 import { catalogues, type Locale, type MessageKey, type Messages } from './messages.ts';
+import type { MessageRef } from '../report/report-types.ts';
 import { fillTemplate, type TemplateArgs, type TemplateParams, type TextNote } from './template.ts';
 
 export { placeholdersOf } from './template.ts';
@@ -29,4 +30,22 @@ export function note<K extends MessageKey>(key: K, ...params: ParamsArgument<K>)
 
 export function renderNote(locale: Locale, message: Note): string {
   return fillTemplate(locale, catalogues[locale][message.key], message.params);
+}
+
+/**
+ * A message kept in a report (key and parameters) in `locale`, or null when this version does not
+ * know its key (a report from a newer one): then the report's own text stands.
+ */
+export function renderMessage(locale: Locale, message: MessageRef): string | null {
+  return Object.hasOwn(catalogues[locale], message.key) ? fillTemplate(locale, catalogues[locale][message.key as MessageKey], message.params) : null;
+}
+
+/**
+ * A report's texts (an event's reasons, say) in `locale`: from their messages when it kept them
+ * and this version knows every one, else as the report wrote them.
+ */
+export function reportTexts(locale: Locale, texts: readonly string[] = [], messages?: readonly MessageRef[]): string[] {
+  if (!messages || messages.length !== texts.length) return [...texts];
+  const rendered = messages.map((message) => renderMessage(locale, message));
+  return rendered.every((text) => text !== null) ? (rendered as string[]) : [...texts];
 }

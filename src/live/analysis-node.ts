@@ -4,6 +4,7 @@
  */
 // `?worker&url` makes Vite bundle the worklet and its imports into one module in a build and
 // serve it transformed in dev; a plain `new URL('….ts', import.meta.url)` would ship raw TypeScript.
+import type { CoachReportOptions } from '../coach/coach-report.ts';
 import workletUrl from '../../worklets/luister-processor.ts?worker&url';
 import { SpeakerTrack } from '../analysis/speaker-track.ts';
 import type { CoreSettings, DeepPartial } from '../dsp/config.ts';
@@ -159,12 +160,13 @@ export class LiveAnalysis extends TypedEmitter<LiveAnalysisEvents> implements An
   }
 
   /** The report over `tracks` (one per channel, in channel order) for this analysis' call. */
-  reportFrom(tracks: readonly SpeakerTrack[]): Report {
+  reportFrom(tracks: readonly SpeakerTrack[], coach?: CoachReportOptions): Report {
     if (tracks.length !== this.roles.length) throw new Error(`expected ${this.roles.length} tracks, got ${tracks.length}`);
     return buildReport({
       tracks: this.roles.map((role, channel) => ({ role, channel, track: tracks[channel] })),
       durationSec: this.durationSec,
       sampleRate: this.sampleRate,
+      ...(coach ? { coach } : {}),
     });
   }
 

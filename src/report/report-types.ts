@@ -61,6 +61,15 @@ export interface SpeakerSummary {
 
 export type ToneLabel = 'warm' | 'rushed' | 'monotone' | 'neutral';
 
+/**
+ * A text of the report as its message key and parameters (src/i18n/messages.ts), beside the text
+ * itself: a viewer can show it in another language than the one the report was written in.
+ */
+export interface MessageRef {
+  key: string;
+  params: Readonly<Record<string, number | string>>;
+}
+
 export type LoudnessCue = 'too-quiet' | 'too-loud';
 
 /** The numbers a tone judgement rests on, over its rolling window of speech. */
@@ -83,6 +92,9 @@ export interface ToneWindow extends TimeSpan {
   labels?: ToneLabel[];
   cues?: LoudnessCue[];
   advice?: string[];
+  /** `reasons` and `advice` as messages (the app's reports; see MessageRef). */
+  reasonMessages?: MessageRef[];
+  adviceMessages?: MessageRef[];
   measures?: ToneMeasures;
 }
 
@@ -111,6 +123,9 @@ export interface ReportEvent extends TimeSpan {
   reasons?: string[];
   /** What a coach would suggest. */
   advice?: string;
+  /** `reasons` and `advice` as messages (the app's reports; see MessageRef). */
+  reasonMessages?: MessageRef[];
+  adviceMessage?: MessageRef;
 }
 
 export interface Report {

@@ -93,6 +93,20 @@ describe('review', () => {
       expect(errors).toEqual([]);
     }));
 
+  it("writes the report's reasons in the language chosen, also after it was made", () =>
+    withApp(async ({ page }) => {
+      await openSampleCall(page);
+      const reasons = page.locator('luister-event-list .why');
+      const dutch = await reasons.allTextContents();
+      expect(dutch.length).toBeGreaterThan(0);
+      expect(dutch.join(' ')).toMatch(/ de klant /);
+      await page.locator('luister-language-switch button[lang="en"]').click();
+      await expect.poll(async () => (await reasons.allTextContents()).join(' '), WAIT).toMatch(/ the customer /);
+      const english = await reasons.allTextContents();
+      expect(english).toHaveLength(dutch.length);
+      for (const text of english) expect(text).not.toMatch(/ de klant | je /);
+    }));
+
   it('shows a hostile file name as text: no script runs, no element is injected', () =>
     withApp(async ({ page, errors }) => {
       const dialogs: string[] = [];

@@ -37,6 +37,7 @@
  * for MAX_PAINT_LAG_SEC of audio, as in a hidden tab, a batch does it, so the view never reads
  * frames the tracks have let go). The heavy work (the DSP) is already on the audio thread.
  */
+import type { Locale } from '../../i18n/messages.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FRAMES_PER_SEC } from '../../dsp/config.ts';
 import type { RecordingNote, SkippedStretch } from '../../report/recording-notes.ts';
@@ -84,6 +85,8 @@ export interface StartOptions {
   sessionName: string;
   /** When the call was started (ms since the epoch): the session's date, the same moment its name gives. */
   startedAt: number;
+  /** The language the report's texts are written in (they also keep their messages, for the other). */
+  locale: Locale;
   coach: LiveCoachFactory | null;
 }
 
@@ -344,7 +347,7 @@ export class LiveSessionController implements ReactiveController {
     try {
       const analysis = call.engine.analysis;
       const tracks = await call.frames.tracks(analysis.tracks.map((t) => t.frameCount));
-      let report = analysis.reportFrom(tracks);
+      let report = analysis.reportFrom(tracks, { locale: call.options.locale, messages: true });
       if (call.coach?.finish) report = call.coach.finish(report);
       return report;
     } catch (error) {

@@ -355,6 +355,7 @@ export class LuisterPractice extends LitElement {
       sink: this.sink ?? (this.fallbackSink ??= new MemoryRecordingSink()),
       sessionName: this.sessionName(startedAt),
       startedAt,
+      locale: this.locale,
       coach: this.coach,
     });
   }

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { reportTexts } from '../../i18n/translate.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import type { ReportEvent } from '../../report/report-types.ts';
@@ -167,12 +168,13 @@ export class LuisterEventList extends LitElement {
     const t = this.i18n.t.bind(this.i18n);
     const style = eventStyle(event.type);
     const who = event.speaker ? t(event.speaker === 'agent' ? 'speaker.agent' : 'speaker.customer') : '';
+    const reasons = reportTexts(this.i18n.locale, event.reasons, event.reasonMessages);
     return html`<li>
       <button type="button" aria-current=${index === selected ? 'true' : 'false'} @click=${() => this.activate(index)}>
         <span class="marker" style="background:${style?.color ?? UNKNOWN_EVENT_COLOR}" aria-hidden="true"></span>
         <span><span class="what">${style ? t(style.label) : event.type}</span>${who ? html` · ${who}` : nothing}</span>
         <span class="when">${formatClock(event.start)} · ${formatSeconds(this.i18n.locale, event.end - event.start)}</span>
-        ${event.reasons?.length ? html`<span class="why">${event.reasons.join('; ')}</span>` : nothing}
+        ${reasons.length ? html`<span class="why">${reasons.join('; ')}</span>` : nothing}
       </button>
     </li>`;
   }

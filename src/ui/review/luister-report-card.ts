@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { reportTexts } from '../../i18n/translate.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import type { Report, ReportEvent, ReportEventType, Speaker, SpeakerRole } from '../../report/report-types.ts';
@@ -332,10 +333,11 @@ export class LuisterReportCard extends LitElement {
         <ol class="tone-strip" aria-label=${t('card.toneOf', { speaker: this.speakerName(role) })}>
           ${windows.map((w) => {
             const label = TONE_KEYS[w.label] ? t(TONE_KEYS[w.label]) : w.label;
+            const reasons = reportTexts(this.i18n.locale, w.reasons, w.reasonMessages);
             return html`<li
               class="tone-${w.label}"
               style="flex: 0 0 ${((w.end - w.start) / duration) * 100}%"
-              title=${`${formatClock(w.start)}–${formatClock(w.end)}: ${label}${w.reasons.length ? ` (${w.reasons.join('; ')})` : ''}`}
+              title=${`${formatClock(w.start)}–${formatClock(w.end)}: ${label}${reasons.length ? ` (${reasons.join('; ')})` : ''}`}
             >
               <span class="visually-hidden">${formatClock(w.start)}–${formatClock(w.end)}:</span> ${label}
             </li>`;

@@ -303,7 +303,7 @@ export class ReviewQueueController implements ReactiveController {
     const source: Report['source'] = { name: file.name, ...(file.type ? { format: file.type } : {}) };
     const job = analyzeFile(file, {
       roles: settings.roles,
-      options: { coach: { locale: settings.locale }, source },
+      options: { coach: { locale: settings.locale, messages: true }, source },
       onProgress: (fraction) => this.progress(item, fraction),
     });
     this.job = job;
@@ -353,7 +353,7 @@ export class ReviewQueueController implements ReactiveController {
     this.changed();
     const job = analyzeRecording(channels, sampleRate, {
       roles,
-      options: { coach: { locale }, ...(source ? { source } : {}) },
+      options: { coach: { locale, messages: true }, ...(source ? { source } : {}) },
       onProgress: (fraction) => this.progress(item, fraction),
     });
     this.job = job;
