@@ -305,12 +305,12 @@ export const defaultCoachNorms: CoachNorms = {
   },
 };
 
-/** The defaults with `overrides` applied, section by section. */
 /** The speech a speaker needs before a first tone label: calibration on their own voice first, s. */
 export function speechBeforeToneSec(norms: ToneNorms = defaultCoachNorms.tone): number {
   return Math.max(norms.minWindowSpeechSec, norms.calibrationSpeechSec);
 }
 
+/** The defaults with `overrides` applied, section by section. */
 export function mergeNorms(overrides: DeepPartial<CoachNorms> = {}): CoachNorms {
   const d = defaultCoachNorms;
   const tone = overrides.tone ?? {};

@@ -6,9 +6,9 @@
  */
 import { catalogues, type Locale, type MessageKey, type Messages } from './messages.ts';
 import type { MessageRef } from '../report/report-types.ts';
-import { fillTemplate, type TemplateArgs, type TemplateParams, type TextNote } from './template.ts';
+import { fillTemplate, placeholdersOf, type TemplateArgs, type TemplateParams, type TextNote } from './template.ts';
 
-export { placeholdersOf } from './template.ts';
+export { placeholdersOf };
 
 /** The parameters of message `K`: one per placeholder in its English text. */
 export type MessageParams<K extends MessageKey> = TemplateParams<Messages[K]>;
@@ -37,7 +37,11 @@ export function renderNote(locale: Locale, message: Note): string {
  * know its key (a report from a newer one): then the report's own text stands.
  */
 export function renderMessage(locale: Locale, message: MessageRef): string | null {
-  return Object.hasOwn(catalogues[locale], message.key) ? fillTemplate(locale, catalogues[locale][message.key as MessageKey], message.params) : null;
+  if (!Object.hasOwn(catalogues[locale], message.key)) return null;
+  const template: string = catalogues[locale][message.key as MessageKey];
+  // A key whose placeholders changed since the report was made: its own text says it better.
+  if (!placeholdersOf(template).every((name) => message.params[name] !== undefined)) return null;
+  return fillTemplate(locale, template, message.params);
 }
 
 /**

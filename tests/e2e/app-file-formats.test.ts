@@ -168,7 +168,7 @@ describe('file formats and broken files', () => {
       const report = JSON.parse(await downloaded(await exported(app.page, 'json'))) as { notes?: unknown };
       expect(report.notes).toEqual([{ kind: 'truncated', atSec: expect.closeTo(6, 2), expectedSec: expect.closeTo(12, 2) }]);
       // Its button plays the recording from just before where it stops.
-      await note.getByRole('button', { name: 'Beluister die plek' }).click();
+      await note.getByRole('button', { name: 'Beluister rond 0:06' }).click();
       await expect.poll(() => app.page.locator('luister-waveform [part="toolbar"] button[aria-pressed]').getAttribute('aria-pressed'), WAIT).toBe('true');
       await expect.poll(() => app.page.locator('luister-waveform .time').textContent(), WAIT).toMatch(/^0:0[45] \/ 0:06$/);
     }));

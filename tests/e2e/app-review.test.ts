@@ -60,9 +60,9 @@ describe('review', () => {
       await expect(card.locator('thead th', { hasText: 'Klant' }).first().textContent()).resolves.toContain('Klant');
       const summaryRows = await card.locator('table').first().locator('tbody tr').count();
       expect(summaryRows).toBe(6);
-      // The sample's agent speaks under the 15 s the coach needs to judge tone: the card says why.
-      await expect(card.getByText('Geen toonoordeel').textContent()).resolves.toBe(
-        'Geen toonoordeel: de medewerker sprak 13,7 s, en de coach beoordeelt de toon pas na 15 s spraak (eerst leert hij de eigen stem kennen).',
+      // The sample's agent speaks under the 15 s the coach needs to follow tone: the card says why.
+      await expect(card.getByText('Geen toonverloop').textContent()).resolves.toBe(
+        'Geen toonverloop: de medewerker sprak 13,6 s, en de coach volgt de toon pas na 15 s spraak (eerst leert hij de stem van de medewerker kennen).',
       );
 
       // wavesurfer draws after the report is shown and may redraw once more (a canvas measured

@@ -26,6 +26,8 @@ const RUSHED_PACE = 5.5;
 
 /** What the page records about the element, read back by the tests. */
 interface Probe {
+  /** Set by a test: the sink's closing write fails, as on a full disk. */
+  failFinish: boolean;
   /** Listeners added minus removed, on tracks, contexts, worklet nodes and mediaDevices. */
   openListeners: number;
   sessions: string[];
@@ -75,6 +77,7 @@ async function mountPractice(page: Page, customer: 'none' | 'sample' | 'tab'): P
   await page.evaluate(
     async ({ customer }) => {
       const probe: Probe = {
+        failFinish: false,
         openListeners: 0,
         sessions: [],
         chunks: [],
@@ -118,6 +121,7 @@ async function mountPractice(page: Page, customer: 'none' | 'sample' | 'tab'): P
           probe.chunks.push({ sessionId, index, channels: channels.length, length: channels[0].length });
         },
         async finishSession(sessionId, result) {
+          if (probe.failFinish) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
           probe.finishedSessions.push({ sessionId, hasReport: result.report !== null, durationSec: result.durationSec });
         },
       };
@@ -379,7 +383,7 @@ describe('<luister-practice> with a fake microphone', () => {
     expect(running.contexts).toEqual(['running']);
     expect((await probe(page)).openListeners).toBeGreaterThan(0);
     // Without a customer source, the talk share says how to get one.
-    expect((await shown(page)).talkShare).toContain('Kies een bron voor de klant');
+    expect((await shown(page)).talkShare).toContain('een bron voor de klant om ieders aandeel te zien');
 
     await page.waitForTimeout(1500);
     await stopByKeyboard(page);
@@ -393,6 +397,28 @@ describe('<luister-practice> with a fake microphone', () => {
     await unmount(page);
     expect((await probe(page)).openListeners).toBe(0);
     expect(tab.errors).toEqual([]);
+  });
+
+  it('says when the report could not be stored, and then offers no report to open', async () => {
+    const page = tab.page;
+    await mountPractice(page, 'none');
+    await startByKeyboard(page);
+    await page.waitForTimeout(1500);
+    await stopByKeyboard(page);
+    const finished = page.locator('luister-practice [part="finished"]');
+    await expect.poll(() => finished.textContent(), { timeout: 5000 }).toMatch(/Het gesprek is bewaard \(0:0\d opgenomen\)/);
+    expect(await finished.getByRole('button', { name: 'Bekijk het rapport' }).count()).toBe(1);
+
+    await page.evaluate(() => {
+      if (window.practiceProbe) window.practiceProbe.failFinish = true;
+    });
+    await startByKeyboard(page);
+    expect(await finished.count()).toBe(0); // a new call clears the last one's
+    await page.waitForTimeout(1500);
+    await stopByKeyboard(page);
+    await expect.poll(async () => (await shown(page)).notice, { timeout: 5000 }).toContain('De opname is bewaard, maar het rapport kon niet worden opgeslagen');
+    expect(await finished.count()).toBe(0);
+    await unmount(page);
   });
 
   it('releases everything and keeps the recording when the element is removed mid-call', async () => {
@@ -443,7 +469,7 @@ describe('<luister-practice> with a fake microphone', () => {
     await startByKeyboard(page);
     const live = await shown(page);
     expect(live.customerLevel).toBe(true);
-    expect(live.talkShare).not.toContain('Kies een bron voor de klant');
+    expect(live.talkShare).not.toContain('een bron voor de klant om ieders aandeel te zien');
 
     // The user ends the sharing from the browser's bar: the display tracks end.
     await page.evaluate(() => {

@@ -35,12 +35,12 @@ describe('coach texts (src/i18n)', () => {
   });
 
   it("keeps a report's texts as messages on request, so a viewer shows them in the other language", () => {
-    // A call with tone windows (30 s of the agent) and events (the customer's turns, pauses).
+    // A call with tone windows (30 s of the agent) and events with advice (a customer silent for 4 s).
     const b = new CallBuilder(11);
     for (let i = 0; i < 6; i++) {
       b.say('agent', CLIPS.natural[i % CLIPS.natural.length], 0.6);
       b.say('agent', CLIPS.fast[i % CLIPS.fast.length], 0.1);
-      b.say('customer', CLIPS.customer[i % 4], 0.6);
+      b.say('customer', CLIPS.customer[i % 4], i === 2 ? 4 : 0.6);
     }
     const call = analyseCall(b.build({}));
     const dutch = coachTracks(call.tracks, { locale: 'nl', messages: true });
@@ -52,7 +52,9 @@ describe('coach texts (src/i18n)', () => {
     dutch.events.forEach((event, i) => {
       expect(reportTexts('en', event.reasons, event.reasonMessages)).toEqual(english.events[i].reasons);
       expect(reportTexts('nl', event.reasons, event.reasonMessages)).toEqual(event.reasons);
+      if (event.advice) expect(reportTexts('en', [event.advice], event.adviceMessage && [event.adviceMessage])).toEqual([english.events[i].advice]);
     });
+    expect(dutch.events.some((event) => event.adviceMessage)).toBe(true);
     tone.forEach((window, i) => {
       expect(reportTexts('en', window.reasons, window.reasonMessages)).toEqual(english.tone.agent?.[i].reasons);
       expect(reportTexts('en', window.advice, window.adviceMessages)).toEqual(english.tone.agent?.[i].advice);
@@ -63,5 +65,9 @@ describe('coach texts (src/i18n)', () => {
     const [first] = dutch.events;
     const unknown = (first.reasonMessages ?? []).map((m) => ({ ...m, key: 'from.a.newer.version' }));
     expect(reportTexts('en', first.reasons, unknown)).toEqual(first.reasons);
+    // A known key whose placeholders changed since (a parameter missing): its own text, not "{sec}".
+    const renamed = (first.reasonMessages ?? []).map((m) => ({ ...m, params: {} }));
+    expect(first.reasonMessages?.some((m) => Object.keys(m.params).length > 0)).toBe(true);
+    expect(reportTexts('en', first.reasons, renamed)).toEqual(first.reasons);
   });
 });

@@ -81,10 +81,8 @@ export interface StartOptions {
   processing: ProcessingSettings;
   customer: CustomerChoice;
   sink: RecordingSink;
-  /** Name of the session in the store. */
-  sessionName: string;
-  /** When the call was started (ms since the epoch): the session's date, the same moment its name gives. */
-  startedAt: number;
+  /** Names the session created at `createdAt` (ms since the epoch): name and date give the same moment. */
+  nameSession: (createdAt: number) => string;
   /** The language the report's texts are written in (they also keep their messages, for the other). */
   locale: Locale;
   coach: LiveCoachFactory | null;
@@ -236,10 +234,13 @@ export class LiveSessionController implements ReactiveController {
       engine = await startCallEngine({ microphone, customer });
       check();
       try {
+        // Taken here, not at Start: the permission prompt can take long, and the session's age tells
+        // the recording lock's grace period (recording-lock.ts) how new it is.
+        const createdAt = Date.now();
         const session = await options.sink.createSession({
           kind: 'practice',
-          name: options.sessionName,
-          createdAt: options.startedAt,
+          name: options.nameSession(createdAt),
+          createdAt,
           sampleRate: engine.ctx.sampleRate,
           channels: engine.roles.length,
         });
@@ -311,9 +312,11 @@ export class LiveSessionController implements ReactiveController {
     const notes: RecordingNote[] = skippedStretches(call).filter((note) => note.atSec < recordedSec);
     if (cutShort) notes.push({ kind: 'cut-short', atSec: recordedSec, missingSec: saved.lostSamples / sampleRate });
     await call.notesWritten;
+    let stored = true;
     try {
       await call.sink.finishSession(call.sessionId, { report, durationSec: recordedSec, notes });
     } catch (error) {
+      stored = false;
       // The audio is stored; only the closing write failed. A notice, so a device-lost message stays.
       this.notice = pnote('practiceCall.error.storageFinish', { detail: messageOf(error) });
     }
@@ -334,7 +337,7 @@ export class LiveSessionController implements ReactiveController {
     if (report) this.spoken.push({ kind: 'text', note: pnote('practiceCall.announce.finished') });
     this.host.requestUpdate();
     if (report) {
-      this.callbacks.onFinished?.({ report, sessionId: call.sessionId, reason, recordedSec, lostSec: saved.lostSamples / sampleRate });
+      this.callbacks.onFinished?.({ report, sessionId: call.sessionId, reason, recordedSec, lostSec: saved.lostSamples / sampleRate, stored });
     }
   }
 

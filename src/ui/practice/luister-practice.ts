@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { sessionOpenEvent } from '../shared/session-open.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import sampleCallUrl from '../../../samples/practice-call.wav?url';
 import { speechBeforeToneSec } from '../../coach/norms.ts';
@@ -55,6 +56,7 @@ const statusKey: Record<CallStatus, PlainTextKey> = {
  *
  * @fires practice-started - PracticeStartedDetail: the call runs and is being recorded into `sessionId`.
  * @fires practice-finished - PracticeFinishedDetail: the call has ended (Stop, a lost microphone, removal from the page); carries the report (luister-report/1) and the session id.
+ * @fires session-open - CustomEvent<{ id: string }>: the user wants to see the report of the call just ended.
  * @csspart controls - the bar with the title, status, call time and the Start/Stop button
  * @csspart alert - the region for errors and the resume button
  * @csspart setup - the microphone, customer source and processing settings
@@ -333,7 +335,8 @@ export class LuisterPractice extends LitElement {
   private readonly session = new LiveSessionController(this, {
     onStarted: (detail) => this.dispatchEvent(practiceStarted(detail)),
     onFinished: (detail) => {
-      this.lastCall = { sessionId: detail.sessionId, recordedSec: detail.recordedSec };
+      // Offered only when its report is stored; otherwise the notice says what could not be saved.
+      this.lastCall = detail.stored ? { sessionId: detail.sessionId, recordedSec: detail.recordedSec } : null;
       this.dispatchEvent(practiceFinished(detail));
     },
   });
@@ -347,14 +350,12 @@ export class LuisterPractice extends LitElement {
   /** Starts a call with the current settings (what the Start button does). */
   start(): Promise<void> {
     this.lastCall = null;
-    const startedAt = Date.now();
     return this.session.start({
       microphoneId: this.microphoneId,
       processing: { ...this.processing },
       customer: this.customerChoice(),
       sink: this.sink ?? (this.fallbackSink ??= new MemoryRecordingSink()),
-      sessionName: this.sessionName(startedAt),
-      startedAt,
+      nameSession: (createdAt) => this.sessionName(createdAt),
       locale: this.locale,
       coach: this.coach,
     });
@@ -492,7 +493,7 @@ export class LuisterPractice extends LitElement {
   }
 
   private openReport(sessionId: string): void {
-    this.dispatchEvent(new CustomEvent('session-open', { detail: { id: sessionId }, bubbles: true, composed: true }));
+    this.dispatchEvent(sessionOpenEvent(sessionId));
   }
 
   private renderSummary() {
@@ -611,8 +612,8 @@ export class LuisterPractice extends LitElement {
     }
   }
 
-  private sessionName(startedAt: number): string {
-    const when = formatDateTime(this.locale, startedAt);
+  private sessionName(createdAt: number): string {
+    const when = formatDateTime(this.locale, createdAt);
     return `${pt(this.locale, 'practiceCall.title')} ${when}`;
   }
 

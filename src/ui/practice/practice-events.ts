@@ -30,6 +30,8 @@ export interface PracticeFinishedDetail {
   recordedSec: number;
   /** Seconds of audio that could not be stored (0 normally). */
   lostSec: number;
+  /** Whether the session was finished with its report in storage (false: only its audio is kept). */
+  stored: boolean;
 }
 
 export type PracticeStartedEvent = CustomEvent<PracticeStartedDetail>;

@@ -96,7 +96,7 @@ const en = {
 
   'practiceCall.talkShare.title': 'Talk share',
   'practiceCall.talkShare.value': 'You {agent}% · customer {customer}%',
-  'practiceCall.talkShare.none': 'Choose a customer source to see the share of each',
+  'practiceCall.talkShare.none': "Choose a customer source (before the call) to see each speaker's share",
   'practiceCall.talkShare.pending': 'Nobody has spoken yet',
 
   'practiceCall.feed.title': 'Events',
@@ -160,7 +160,7 @@ const en = {
   'practiceCall.announce.finished': 'Call stopped. The report is ready.',
   'practiceCall.finished.saved': 'The call is saved ({time} recorded). Its report is ready.',
   'practiceCall.finished.open': 'View the report',
-  'practiceCall.idle.lead': 'Start a practice call: these cards then show, while you talk, your tone, silences, pace, pitch, level and talk share.',
+  'practiceCall.idle.lead': 'Start a practice call: these cards then show, while you talk, your tone, silences, pace, pitch, level, talk share and what happens in the call.',
   'practiceCall.announce.tone': 'Tone: {label}.',
 } as const satisfies Record<string, string>;
 
@@ -249,7 +249,7 @@ const nl: Record<PracticeTextKey, string> = {
 
   'practiceCall.talkShare.title': 'Spreektijd',
   'practiceCall.talkShare.value': 'Jij {agent}% · klant {customer}%',
-  'practiceCall.talkShare.none': 'Kies een bron voor de klant om ieders aandeel te zien',
+  'practiceCall.talkShare.none': 'Kies (voor het gesprek) een bron voor de klant om ieders aandeel te zien',
   'practiceCall.talkShare.pending': 'Er is nog niet gesproken',
 
   'practiceCall.feed.title': 'Gebeurtenissen',
@@ -313,7 +313,7 @@ const nl: Record<PracticeTextKey, string> = {
   'practiceCall.announce.finished': 'Gesprek gestopt. Het rapport staat klaar.',
   'practiceCall.finished.saved': 'Het gesprek is bewaard ({time} opgenomen). Het rapport staat klaar.',
   'practiceCall.finished.open': 'Bekijk het rapport',
-  'practiceCall.idle.lead': 'Start een oefengesprek: deze kaarten laten dan, terwijl je praat, je toon, stiltes, tempo, toonhoogte, niveau en spreektijd zien.',
+  'practiceCall.idle.lead': 'Start een oefengesprek: deze kaarten laten dan, terwijl je praat, je toon, stiltes, tempo, toonhoogte, niveau, spreektijd en gebeurtenissen zien.',
   'practiceCall.announce.tone': 'Toon: {label}.',
 };
 

@@ -24,6 +24,8 @@ const STAGE = { timeline: 0, lanes: 1, card: 2 } as const;
 type Stage = (typeof STAGE)[keyof typeof STAGE];
 /** How long a stage waits for the page to be idle before it goes in anyway, ms. */
 const IDLE_WAIT_MS = 500;
+/** A note's button plays from this long before its moment, so the change is heard, s. */
+const NOTE_LEAD_IN_SEC = 2;
 
 /**
  * One reviewed recording: waveform with event regions, pitch and loudness lanes, the event list,
@@ -32,9 +34,6 @@ const IDLE_WAIT_MS = 500;
  *
  * @csspart header - name and facts of the recording.
  */
-/** A note's button plays from this long before its moment, so the change is heard, s. */
-const NOTE_LEAD_IN_SEC = 2;
-
 @customElement('luister-recording-view')
 export class LuisterRecordingView extends LitElement {
   static override styles = [
@@ -224,7 +223,7 @@ export class LuisterRecordingView extends LitElement {
       ${at === null
         ? nothing
         : html`<button class="link listen" type="button" @click=${() => this.waveform?.playFrom(Math.max(0, at - NOTE_LEAD_IN_SEC))}>
-            ${this.i18n.t('note.listen')}
+            ${this.i18n.t('note.listen', { time: formatClock(at) })}
           </button>`}
     </p>`;
   }

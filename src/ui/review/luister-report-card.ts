@@ -318,7 +318,9 @@ export class LuisterReportCard extends LitElement {
     const needed = speechBeforeToneSec();
     if (agent.summary.speechSec >= needed) return t('card.noTone');
     const locale = this.i18n.locale;
-    return t('card.noTone.short', { speech: formatSeconds(locale, agent.summary.speechSec), needed: formatSeconds(locale, needed, 0) });
+    // Rounded down: 14.96 s must not read as the 15 s it falls short of.
+    const spoken = Math.floor(agent.summary.speechSec * 10) / 10;
+    return t('card.noTone.short', { speech: formatSeconds(locale, spoken), needed: formatSeconds(locale, needed, 0) });
   }
 
   private renderTone(report: Report, roles: readonly SpeakerRole[]) {

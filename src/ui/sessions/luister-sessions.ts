@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { sessionOpenEvent } from '../shared/session-open.ts';
 import { customElement, query, state } from 'lit/decorators.js';
 import { sessionStore } from '../../storage/session-store.ts';
 import { StorageError } from '../../storage/storage-errors.ts';
@@ -313,7 +314,7 @@ export class LuisterSessions extends LitElement {
   }
 
   private open(id: string): void {
-    this.dispatchEvent(new CustomEvent('session-open', { detail: { id }, bubbles: true, composed: true }));
+    this.dispatchEvent(sessionOpenEvent(id));
   }
 
   private async saveEdit(event: SubmitEvent, id: string): Promise<void> {
@@ -388,8 +389,5 @@ export class LuisterSessions extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'luister-sessions': LuisterSessions;
-  }
-  interface HTMLElementEventMap {
-    'session-open': CustomEvent<{ id: string }>;
   }
 }
