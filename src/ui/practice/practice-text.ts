@@ -62,8 +62,8 @@ const en = {
   'practiceCall.pitch.title': 'Pitch',
   'practiceCall.pitch.label': 'Your pitch over the last {sec} seconds, in semitones around your own average of {hz} Hz.',
   'practiceCall.pitch.labelPending': 'Your pitch over the last {sec} seconds, in semitones; your average is not known yet.',
-  'practiceCall.pitch.reference': '0 = your average, {hz} Hz',
-  'practiceCall.pitch.referencePending': '0 = your average (measuring…)',
+  'practiceCall.pitch.reference': '0 = your average, {hz} Hz · st = semitone',
+  'practiceCall.pitch.referencePending': '0 = your average (measuring…) · st = semitone',
   'practiceCall.pitch.unit': 'st',
 
   'practiceCall.pace.title': 'Pace',
@@ -215,8 +215,8 @@ const nl: Record<PracticeTextKey, string> = {
   'practiceCall.pitch.title': 'Toonhoogte',
   'practiceCall.pitch.label': 'Je toonhoogte in de laatste {sec} seconden, in halve tonen rond je eigen gemiddelde van {hz} Hz.',
   'practiceCall.pitch.labelPending': 'Je toonhoogte in de laatste {sec} seconden, in halve tonen; je gemiddelde is nog niet bekend.',
-  'practiceCall.pitch.reference': '0 = jouw gemiddelde, {hz} Hz',
-  'practiceCall.pitch.referencePending': '0 = jouw gemiddelde (wordt gemeten…)',
+  'practiceCall.pitch.reference': '0 = jouw gemiddelde, {hz} Hz · ht = halve toon',
+  'practiceCall.pitch.referencePending': '0 = jouw gemiddelde (wordt gemeten…) · ht = halve toon',
   'practiceCall.pitch.unit': 'ht',
 
   'practiceCall.pace.title': 'Tempo',
