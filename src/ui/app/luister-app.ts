@@ -77,6 +77,7 @@ export class LuisterApp extends LitElement {
 
       [role='tablist'] {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.25rem;
         max-width: 84rem;
         margin: 0 auto;

@@ -53,6 +53,18 @@ export class LuisterReportCard extends LitElement {
         font-variant-numeric: tabular-nums;
       }
 
+      /* A phone: wide tables scroll sideways instead of running off the screen. */
+      @media (max-width: 600px) {
+        table {
+          display: block;
+          overflow-x: auto;
+        }
+
+        thead th {
+          white-space: nowrap;
+        }
+      }
+
       th,
       td {
         text-align: left;

@@ -81,6 +81,14 @@ export class LuisterSessions extends LitElement {
         border-collapse: collapse;
       }
 
+      /* A phone: the table scrolls sideways instead of pushing its buttons off the screen. */
+      @media (max-width: 600px) {
+        table {
+          display: block;
+          overflow-x: auto;
+        }
+      }
+
       th,
       td {
         text-align: left;
