@@ -52,9 +52,9 @@ describe('the sound stalling while the call runs', () => {
     expect(dropout?.missingSec).toBeCloseTo(0.2, 9);
     expect(watch.check(at(10.75, 4.55))).toBeNull();
     expect(watch.totals).toEqual({ count: 1, stalledSec: dropout?.stalledSec, missingSec: dropout?.missingSec });
-    // The context ran 0.5 s before the recording's first sample: the recording has it 0.5 s earlier.
-    const late = new DropoutWatch(0.5);
-    for (const [wall, context] of [[10, 4], [10.25, 4.25], [10.5, 4.3]]) late.check(at(wall, context));
+    // Read from the recording's first sample (the context ran 0.5 s before it): the recording has it 0.5 s earlier.
+    const late = new DropoutWatch();
+    for (const [wall, context] of [[10, 4], [10.25, 4.25], [10.5, 4.3]]) late.check(at(wall, context - 0.5));
     expect(late.dropouts[0].atSec).toBe(3.75);
   });
 

@@ -26,7 +26,7 @@ const STEADY_SEC = 0.03;
 export interface ClockReading {
   /** performance.now(), ms. */
   wallMs: number;
-  /** AudioContext.currentTime, s. */
+  /** AudioContext.currentTime from the recording's first sample, s: dropouts are placed in the recording. */
   contextSec: number;
 }
 
@@ -45,13 +45,7 @@ export interface DropoutTotals {
   missingSec: number;
 }
 
-export function readClock(ctx: BaseAudioContext, wallMs = performance.now()): ClockReading {
-  return { wallMs, contextSec: ctx.currentTime };
-}
-
 export class DropoutWatch {
-  /** The context's clock at the recording's first sample: dropouts are placed in the recording. */
-  private readonly recordingStartSec: number;
   private last: ClockReading | null = null;
   /** The previous check's lag and where it started: a stall that began just before a check shows there first. */
   private lastLag = { lagSec: 0, fromContextSec: 0 };
@@ -59,10 +53,6 @@ export class DropoutWatch {
   private open = false;
   /** Every dropout of the call, in order; a handful in a bad hour. */
   private readonly seen: Dropout[] = [];
-
-  constructor(recordingStartSec = 0) {
-    this.recordingStartSec = recordingStartSec;
-  }
 
   /**
    * The dropout this check opened or changed, or null. A stall that lasts several checks, and the
@@ -81,8 +71,7 @@ export class DropoutWatch {
       if (lagSec < DROPOUT_MIN_SEC) return null;
       // The check before, if it fell behind too, saw the stall's start.
       const onset = before.lagSec >= STEADY_SEC ? before : null;
-      const fromContextSec = onset ? onset.fromContextSec : last.contextSec;
-      this.seen.push({ atSec: fromContextSec - this.recordingStartSec, stalledSec: 0, missingSec: 0 });
+      this.seen.push({ atSec: onset ? onset.fromContextSec : last.contextSec, stalledSec: 0, missingSec: 0 });
       this.change(onset ? onset.lagSec : 0);
       return this.change(lagSec);
     }

@@ -37,9 +37,9 @@
  * for MAX_PAINT_LAG_SEC of audio, as in a hidden tab, a batch does it, so the view never reads
  * frames the tracks have let go). The heavy work (the DSP) is already on the audio thread.
  */
-import type { Locale } from '../../i18n/messages.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FRAMES_PER_SEC } from '../../dsp/config.ts';
+import type { Locale } from '../../i18n/messages.ts';
 import type { RecordingNote, SkippedStretch } from '../../report/recording-notes.ts';
 import type { Report } from '../../report/report-types.ts';
 import { chunkLength } from '../../storage/audio-chunks.ts';
@@ -50,7 +50,7 @@ import { holdRecordingLock } from '../shared/recording-lock.ts';
 import { startCallEngine, type CallEngine } from './call-engine.ts';
 import { ChunkWriter, type WriteProblem } from './chunk-writer.ts';
 import type { LiveCoach, LiveCoachFactory } from './coach-adapter.ts';
-import { DROPOUT_CHECK_MS, DropoutWatch, readClock, type Dropout, type DropoutTotals } from './dropout-watch.ts';
+import { DROPOUT_CHECK_MS, DropoutWatch, type Dropout, type DropoutTotals } from './dropout-watch.ts';
 import { FrameWriter } from './frame-writer.ts';
 import { ListenerBag } from './listener-bag.ts';
 import { LIVE_RETAIN_SEC, MAX_PAINT_LAG_SEC } from './live-retention.ts';
@@ -429,7 +429,7 @@ export class LiveSessionController implements ReactiveController {
       mic: new ListenerBag(),
       switching: Promise.resolve(),
       pause: null,
-      dropouts: new DropoutWatch(engine.ctx.currentTime),
+      dropouts: new DropoutWatch(),
       recordingStartSec: engine.ctx.currentTime,
       pausedGaps: [],
       notesWritten: Promise.resolve(),
@@ -585,7 +585,7 @@ export class LiveSessionController implements ReactiveController {
       call.dropouts.forget();
       return;
     }
-    const dropout = call.dropouts.check(readClock(call.engine.ctx));
+    const dropout = call.dropouts.check({ wallMs: performance.now(), contextSec: recordingSec(call) });
     if (!dropout) return;
     // Every change: a stall the context then catches up on takes its note back.
     this.writeNotes(call);
