@@ -5,8 +5,8 @@
  * writes 1,5).
  */
 import { catalogues, type Locale, type MessageKey, type Messages } from './messages.ts';
-import type { MessageRef } from '../report/report-types.ts';
 import { fillTemplate, placeholdersOf, type TemplateArgs, type TemplateParams, type TextNote } from './template.ts';
+import type { MessageRef } from '../report/report-types.ts';
 
 export { placeholdersOf };
 

@@ -1,9 +1,9 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { sessionOpenEvent } from '../shared/session-open.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import sampleCallUrl from '../../../samples/practice-call.wav?url';
 import { speechBeforeToneSec } from '../../coach/norms.ts';
 import { renderNote } from '../../i18n/translate.ts';
+import { sessionOpenEvent } from '../shared/session-open.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { callCoachFactory, type LiveCoachFactory } from './coach-adapter.ts';
 import { LiveSessionController, type CallStatus } from './live-session-controller.ts';

@@ -4,8 +4,9 @@
  * Kept here, apart from src/i18n/messages.ts, because that catalogue belongs to the coaching layer
  * and is not this view's to edit. The keys, the `{name}` placeholders (src/i18n/template.ts, shared
  * by every catalogue) and `pt(locale, key, params)` follow that catalogue's conventions exactly, so
- * moving these entries there is a cut-and-paste plus replacing `pt` by `t`. Texts that the coach produces (tone reasons, event reasons, advice)
- * arrive as Notes and are rendered with src/i18n's `renderNote`, not from here.
+ * moving these entries there is a cut-and-paste plus replacing `pt` by `t`. Texts that the coach
+ * produces (tone reasons, event reasons, advice) arrive as Notes and are rendered with src/i18n's
+ * `renderNote`, not from here.
  *
  * The agent is addressed as "you"/"je", as in the coach's texts.
  */

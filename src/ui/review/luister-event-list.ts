@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { reportTexts } from '../../i18n/translate.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { reportTexts } from '../../i18n/translate.ts';
 import type { ReportEvent } from '../../report/report-types.ts';
 import { formatClock, formatSeconds } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';

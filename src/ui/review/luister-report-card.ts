@@ -1,11 +1,11 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { reportTexts } from '../../i18n/translate.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { speechBeforeToneSec } from '../../coach/norms.ts';
+import { reportTexts } from '../../i18n/translate.ts';
 import type { Report, ReportEvent, ReportEventType, Speaker, SpeakerRole } from '../../report/report-types.ts';
 import { coachingTips, type CoachingTip } from '../report/coaching-tips.ts';
 import { responseFigures, type ResponseFigures } from '../report/turn-taking.ts';
-import { speechBeforeToneSec } from '../../coach/norms.ts';
 import { formatClock, formatNumber, formatPercent, formatSeconds } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import type { PlainUiTextKey } from '../i18n/ui-text.ts';

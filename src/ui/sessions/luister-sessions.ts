@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { sessionOpenEvent } from '../shared/session-open.ts';
 import { customElement, query, state } from 'lit/decorators.js';
 import { sessionStore } from '../../storage/session-store.ts';
 import { StorageError } from '../../storage/storage-errors.ts';
@@ -9,6 +8,7 @@ import { sessionWav } from '../export/session-wav.ts';
 import { formatBytes, formatClock, formatDateTime, formatPercent } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { clearPreferences } from '../shared/preferences.ts';
+import { sessionOpenEvent } from '../shared/session-open.ts';
 import { StorageSpaceController } from '../shared/storage-space-controller.ts';
 import { baseStyles } from '../shared/styles.ts';
 import './luister-agent-trend.ts';
