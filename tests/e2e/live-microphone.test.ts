@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callPage, fakeMicrophoneArgs, launchChromium, openTestPage, startDevServer, type Server, type TestPage } from './harness.ts';
-import { alignByLevel, analyzeLikeCommandLine, decodeLikeCommandLine } from './reference.ts';
+import { alignByLevel, analyzeLikeCommandLine, decodeLikeCommandLine, followAlignment } from './reference.ts';
 import { encodeWav } from '../../src/audio/wav-writer.ts';
 import { voiceLikeSignal } from './test-audio.ts';
 
@@ -19,6 +19,14 @@ const CAPTURE_SEC = 7;
 const SETTLE_FRAMES = 100;
 const F0_RELATIVE_TOLERANCE = 0.01;
 const REQUIRED_AGREEMENT = 0.95;
+/**
+ * The alignment is followed second by second, at most 80 ms a step: the fake device, reading its
+ * file on a timer, drops or repeats audio when the machine is busy (seen in CI: one best lag for
+ * the whole capture left 57 % of frames within 1 %). Much less than the 4 Hz syllable pulses'
+ * 250 ms period, so a window cannot slip onto the next pulse.
+ */
+const ALIGNMENT_WINDOW_FRAMES = 100;
+const ALIGNMENT_MAX_STEP = 8;
 
 let server: Server;
 let browser: Browser;
@@ -63,20 +71,23 @@ describe('live microphone through the worklet', () => {
     const reference = await loopedReference(3 + Math.ceil(liveF0.length / 400));
     const offset = reference.framesPerLoop;
     const { lag, correlation } = alignByLevel(liveLevel, reference.level.subarray(offset), reference.framesPerLoop - 1);
+    const followed = followAlignment(liveLevel, reference.level.subarray(offset), lag, ALIGNMENT_WINDOW_FRAMES, ALIGNMENT_MAX_STEP);
+    const expectedF0 = (i: number) => reference.f0[offset + followed.lags[i] + i];
 
     let voicedInBoth = 0;
     let agreeing = 0;
+    let voicedInReference = 0;
     for (let i = 0; i < liveF0.length; i++) {
-      const expected = reference.f0[offset + lag + i];
+      const expected = expectedF0(i);
+      if (expected > 0) voicedInReference++;
       if (liveF0[i] <= 0 || expected <= 0) continue;
       voicedInBoth++;
       if (Math.abs(liveF0[i] - expected) <= F0_RELATIVE_TOLERANCE * expected) agreeing++;
     }
-    let voicedInReference = 0;
-    for (let i = 0; i < liveF0.length; i++) if (reference.f0[offset + lag + i] > 0) voicedInReference++;
     const agreement = agreeing / voicedInBoth;
     console.info(
       `live: context ${run.sampleRate} Hz, ${agent.frameCount} frames, level correlation ${correlation.toFixed(3)} at lag ${lag}, ` +
+        `followed through lags ${lagRange(followed.lags)} (each second's correlation ≥ ${Math.min(...followed.correlations).toFixed(3)}), ` +
         `${voicedInBoth} frames voiced in both (reference ${voicedInReference}), ` +
         `${(100 * agreement).toFixed(1)} % within 1 %, ${run.batches} batches, warm-up ${run.warmUpMs} ms`,
     );
@@ -85,6 +96,8 @@ describe('live microphone through the worklet', () => {
     expect(run.durationSec).toBeGreaterThanOrEqual(CAPTURE_SEC);
     expect(agent.frameCount).toBeGreaterThanOrEqual(CAPTURE_SEC * 100);
     expect(correlation).toBeGreaterThan(0.9);
+    // Every second of the capture matches the reference's level, once aligned.
+    for (const windowCorrelation of followed.correlations) expect(windowCorrelation).toBeGreaterThan(0.9);
     // Most of what the reference calls voiced must be voiced live too, or agreement means little.
     expect(voicedInBoth).toBeGreaterThanOrEqual(0.8 * voicedInReference);
     expect(agreement).toBeGreaterThanOrEqual(REQUIRED_AGREEMENT);
@@ -92,3 +105,9 @@ describe('live microphone through the worklet', () => {
     expect(run.batches).toBeLessThanOrEqual(Math.ceil(run.durationSec * 20) + 1);
   });
 });
+
+function lagRange(lags: Int32Array): string {
+  const low = Math.min(...lags);
+  const high = Math.max(...lags);
+  return low === high ? `${low}` : `${low}–${high}`;
+}

@@ -88,28 +88,64 @@ export function fieldDifferences(dump: TrackDump, reference: SpeakerTrack): Reco
 export function alignByLevel(live: ArrayLike<number>, reference: ArrayLike<number>, maxLag: number): { lag: number; correlation: number } {
   let best = { lag: 0, correlation: -Infinity };
   for (let lag = 0; lag <= maxLag && lag + live.length <= reference.length; lag++) {
-    const correlation = pearson(live, reference, lag);
+    const correlation = pearson(live, 0, reference, lag, live.length);
     if (correlation > best.correlation) best = { lag, correlation };
   }
   return best;
 }
 
-function pearson(a: ArrayLike<number>, b: ArrayLike<number>, offset: number): number {
-  const n = a.length;
+/**
+ * The lag for each live frame, followed window by window from `startLag`. A capture device that
+ * falls behind under load drops or repeats a few milliseconds of audio, and from there on the
+ * whole capture sits a frame or two off the single best lag; on a gliding pitch that alone moves
+ * F0 by more than 1 %. Each window takes the lag, within ±`maxStep` of the window before, whose
+ * level contour matches best. `correlations` holds each window's match, so a caller can tell a
+ * shifted capture from one that does not match at all.
+ */
+export function followAlignment(
+  live: ArrayLike<number>,
+  reference: ArrayLike<number>,
+  startLag: number,
+  windowFrames: number,
+  maxStep: number,
+): { lags: Int32Array; correlations: number[] } {
+  const lags = new Int32Array(live.length);
+  const correlations: number[] = [];
+  let lag = startLag;
+  // The last window takes the frames left over, so no window is too short to correlate.
+  const windows = Math.max(1, Math.floor(live.length / windowFrames));
+  for (let w = 0; w < windows; w++) {
+    const start = w * windowFrames;
+    const length = w === windows - 1 ? live.length - start : windowFrames;
+    let best = { lag, correlation: -Infinity };
+    for (let candidate = Math.max(0, lag - maxStep); candidate <= lag + maxStep; candidate++) {
+      if (start + candidate + length > reference.length) break;
+      const correlation = pearson(live, start, reference, start + candidate, length);
+      if (correlation > best.correlation) best = { lag: candidate, correlation };
+    }
+    lag = best.lag;
+    correlations.push(best.correlation);
+    lags.fill(lag, start, start + length);
+  }
+  return { lags, correlations };
+}
+
+/** Pearson correlation of `length` values of `a` from `aStart` with as many of `b` from `bStart`. */
+function pearson(a: ArrayLike<number>, aStart: number, b: ArrayLike<number>, bStart: number, length: number): number {
   let meanA = 0;
   let meanB = 0;
-  for (let i = 0; i < n; i++) {
-    meanA += a[i];
-    meanB += b[i + offset];
+  for (let i = 0; i < length; i++) {
+    meanA += a[aStart + i];
+    meanB += b[bStart + i];
   }
-  meanA /= n;
-  meanB /= n;
+  meanA /= length;
+  meanB /= length;
   let ab = 0;
   let aa = 0;
   let bb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i] - meanA;
-    const db = b[i + offset] - meanB;
+  for (let i = 0; i < length; i++) {
+    const da = a[aStart + i] - meanA;
+    const db = b[bStart + i] - meanB;
     ab += da * db;
     aa += da * da;
     bb += db * db;
