@@ -27,3 +27,15 @@ export function assignChannels(channelCount: number, options: RoleOptions = {}):
     `the recording has ${channelCount} channels; Luister reads mono (one speaker) or stereo (agent and customer). Mix it down to one or two channels first`,
   );
 }
+
+/**
+ * The roles that give each channel the other speaker, from whose voice each channel carries now:
+ * stereo swaps agent and customer, mono hands the one voice to the other role. For a coach who
+ * finds, once the report is there, that the recording had them the other way round.
+ */
+export function swappedRoles(channelRoles: readonly SpeakerRole[]): RoleOptions {
+  if (channelRoles.length === 1) return { monoSpeaker: channelRoles[0] === 'agent' ? 'customer' : 'agent' };
+  const customerChannel = channelRoles.indexOf('customer');
+  if (channelRoles.length !== 2 || customerChannel < 0) throw new RangeError(`cannot swap the roles of ${channelRoles.join(', ') || 'no channels'}`);
+  return { agentChannel: customerChannel };
+}

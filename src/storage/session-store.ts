@@ -264,23 +264,29 @@ export class SessionStore {
     return summary;
   }
 
-  /** Adds the finished analysis of a stored file: report, peaks, and the recording's facts. */
+  /**
+   * Adds the finished analysis of a stored file: report, peaks, and the recording's facts. Also
+   * replaces an earlier analysis, when the file is analysed again with other channel roles.
+   */
   async completeReview(sessionId: string, analysis: FileAnalysis): Promise<SessionSummary> {
     const db = await this.open();
     const summary = await inTransaction(db, [SESSIONS, REPORTS, AUDIO], 'readwrite', async (tx) => {
       const current = await this.summaryIn(tx, sessionId);
       const record = await request<AudioRecord | FileRecord | undefined>(tx.objectStore(AUDIO).get([sessionId, 0]));
       if (current.audio !== 'file' || !isFileRecord(record)) throw new StorageError('invalid', 'the session holds no file');
+      // An analysis run again (agent and customer swapped) may find no agent: its old figures go.
+      const { figures: _earlier, ...unfinished } = current;
       const figures = agentFiguresOf(analysis.report);
       const finished = withNotes(
         {
-          ...current,
+          ...unfinished,
           status: 'complete',
           sampleRate: analysis.sampleRate,
           channels: analysis.channels,
           durationSec: analysis.report.durationSec,
           samples: Math.round(analysis.report.durationSec * analysis.sampleRate),
           ...(figures ? { figures } : {}),
+          ...(analysis.roles ? { roles: { ...analysis.roles } } : {}),
         },
         analysis.notes,
       );

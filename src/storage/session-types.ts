@@ -99,6 +99,8 @@ export interface FileAnalysis {
   peaks: Float32Array[];
   peaksPerSecond: number;
   notes?: RecordingNote[];
+  /** The channel roles it was analysed with; they replace the session's (a swap of agent and customer). */
+  roles?: RoleOptions;
 }
 
 export interface SessionChange {

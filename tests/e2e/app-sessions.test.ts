@@ -4,7 +4,19 @@
  * low free space is announced.
  */
 import { describe, expect, it } from 'vitest';
-import { openApp, showView, voiceWav, waitForReview, waitForSaved, WAIT, type AppOptions, type AppPage, useAppServer } from './app-support.ts';
+import type { SessionSummary } from '../../src/storage/session-types.ts';
+import {
+  openApp,
+  openSampleCall,
+  showView,
+  voiceWav,
+  waitForReview,
+  waitForSaved,
+  WAIT,
+  type AppOptions,
+  type AppPage,
+  useAppServer,
+} from './app-support.ts';
 
 const running = useAppServer();
 
@@ -29,6 +41,20 @@ async function reviewFile(app: AppPage, name: string, agent = ''): Promise<void>
 }
 
 const rows = (app: AppPage) => app.page.locator('luister-sessions tbody tr[data-session]');
+const swapButton = (app: AppPage) => app.page.locator('luister-recording-view [data-action="swap-roles"]');
+const laneLabels = (app: AppPage) => app.page.locator('luister-waveform .channel-label').allTextContents();
+
+/** What the store holds of each session: roles, the agent's channel in the report, the trend's figures. */
+function storedRoles(app: AppPage): Promise<{ roles: SessionSummary['roles']; agentChannel: number | null; talkShare: number | null }[]> {
+  // A string: vitest rewrites `import()` inside functions.
+  return app.page.evaluate(`import('/src/storage/session-store.ts').then(async ({ sessionStore }) => {
+    const sessions = await sessionStore.listSessions();
+    return Promise.all(sessions.map(async (s) => {
+      const session = await sessionStore.getSession(s.id);
+      return { roles: session.roles, agentChannel: session.report?.speakers.agent?.channel ?? null, talkShare: session.figures?.talkShare ?? null };
+    }));
+  })`);
+}
 
 describe('sessions', () => {
   it('keeps a reviewed recording across a reload, lists it and opens it again', () =>
@@ -48,6 +74,56 @@ describe('sessions', () => {
       await waitForReview(page);
       await expect(page.locator('luister-recording-view #recording-title').textContent()).resolves.toBe('gesprek-maandag.wav');
       expect(await page.locator('luister-waveform [part~="region"]').count()).toBe(await page.locator('luister-event-list li').count());
+      expect(errors).toEqual([]);
+    }));
+
+  it('swaps agent and customer of a stored file: analysed again in place, kept across a reload, swapped back', () =>
+    withApp(async (app) => {
+      const { page, errors } = app;
+      await openSampleCall(page);
+      await waitForSaved(page);
+      await expect(laneLabels(app)).resolves.toEqual(['Medewerker (links)', 'Klant (rechts)']);
+      const [before] = await storedRoles(app);
+      expect(before).toMatchObject({ roles: { agentChannel: 0 }, agentChannel: 0 });
+
+      await expect(swapButton(app).textContent()).resolves.toContain('Medewerker en klant omwisselen');
+      await swapButton(app).click();
+      await expect.poll(() => laneLabels(app), WAIT).toEqual(['Klant (links)', 'Medewerker (rechts)']);
+      await waitForSaved(page);
+      const swapped = await storedRoles(app);
+      // The same session, analysed again: the agent is the other voice, and so are the trend's figures.
+      expect(swapped).toHaveLength(1);
+      expect(swapped[0]).toMatchObject({ roles: { agentChannel: 1 }, agentChannel: 1 });
+      expect(swapped[0].talkShare).not.toBeCloseTo(before.talkShare ?? 0, 2);
+
+      await page.reload();
+      await page.locator('luister-app [role="tab"]').first().waitFor();
+      await showView(page, 'sessions');
+      await rows(app).locator('[data-action="open"]').click();
+      await waitForReview(page);
+      await expect(laneLabels(app)).resolves.toEqual(['Klant (links)', 'Medewerker (rechts)']);
+      await swapButton(app).click();
+      await expect.poll(() => laneLabels(app), WAIT).toEqual(['Medewerker (links)', 'Klant (rechts)']);
+      await waitForSaved(page);
+      const [back] = await storedRoles(app);
+      expect(back).toEqual(before);
+      expect(errors).toEqual([]);
+    }));
+
+  it("hands a mono file's voice to the customer: the agent's figures go with it", () =>
+    withApp(async (app) => {
+      const { page, errors } = app;
+      await reviewFile(app, 'klant-alleen.wav', 'Daan');
+      expect((await storedRoles(app))[0]).toMatchObject({ roles: { monoSpeaker: 'agent' }, agentChannel: 0 });
+      expect((await storedRoles(app))[0].talkShare).not.toBeNull();
+      await expect(swapButton(app).textContent()).resolves.toContain('Deze stem is van de klant');
+      await swapButton(app).click();
+      await expect.poll(() => laneLabels(app), WAIT).toEqual(['Klant']);
+      await waitForSaved(page);
+      await expect(storedRoles(app)).resolves.toEqual([{ roles: { monoSpeaker: 'customer' }, agentChannel: null, talkShare: null }]);
+      await expect(swapButton(app).textContent()).resolves.toContain('Deze stem is van de medewerker');
+      // The agent's name stays with the session, as it was given.
+      await expect(page.locator('luister-recording-view .facts').textContent()).resolves.toContain('Daan');
       expect(errors).toEqual([]);
     }));
 

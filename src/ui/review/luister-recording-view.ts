@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { swappedRoles, type RoleOptions } from '../../analysis/channel-roles.ts';
 import type { RecordingNote } from '../../report/recording-notes.ts';
 import type { SpeakerRole } from '../../report/report-types.ts';
 import type { ExportSource } from '../export/export-files.ts';
@@ -33,6 +34,8 @@ const NOTE_LEAD_IN_SEC = 2;
  * while focus is anywhere inside (except in controls that use those keys).
  *
  * @csspart header - name and facts of the recording.
+ * @fires roles-swap - CustomEvent<{ sessionId: string; roles: RoleOptions }>: the coach asks for the
+ *   stored file to be analysed again with agent and customer the other way round.
  */
 @customElement('luister-recording-view')
 export class LuisterRecordingView extends LitElement {
@@ -104,6 +107,8 @@ export class LuisterRecordingView extends LitElement {
   ];
 
   @property({ attribute: false }) recording: ReviewedRecording | null = null;
+  /** An analysis is under way: the roles cannot be swapped until it is done. */
+  @property({ type: Boolean }) busy = false;
 
   @state() private selectedIndex = -1;
   @state() private view: ViewRange = { start: 0, end: 0 };
@@ -185,6 +190,7 @@ export class LuisterRecordingView extends LitElement {
               channels: t(channels === 1 ? 'recording.mono' : 'recording.stereo'),
               rate: String(recording.sampleRate),
             })}${recording.agent ? html` · ${t('recording.agent', { agent: recording.agent })}` : nothing}
+            ${this.renderSwap(recording)}
           </p>
           ${recording.notes.map((note) => this.renderNote(note))}
         </div>
@@ -213,6 +219,34 @@ export class LuisterRecordingView extends LitElement {
       </div>
       <luister-report-card .report=${this.stage >= STAGE.card ? report : null}></luister-report-card>
     `;
+  }
+
+  /**
+   * For a stored file, a button that swaps agent and customer (stereo) or hands the voice to the
+   * other role (mono): call recorders differ in which channel they give whom, and a coach often
+   * sees only in the report that the choice was wrong.
+   */
+  private renderSwap(recording: ReviewedRecording) {
+    const sessionId = recording.sessionId;
+    if (!recording.fromFile || !sessionId) return nothing;
+    const roles = this.channelRoles;
+    const label =
+      roles.length === 2 ? 'recording.swapRoles' : roles[0] === 'agent' ? 'recording.voiceIsCustomer' : 'recording.voiceIsAgent';
+    return html`·
+      <button
+        class="link screen-only"
+        type="button"
+        data-action="swap-roles"
+        aria-disabled=${this.busy ? 'true' : 'false'}
+        @click=${() => this.requestSwap(sessionId, swappedRoles(roles))}
+      >
+        ${this.i18n.t(label)}
+      </button>`;
+  }
+
+  private requestSwap(sessionId: string, roles: RoleOptions): void {
+    if (this.busy) return;
+    this.dispatchEvent(new CustomEvent('roles-swap', { detail: { sessionId, roles }, bubbles: true, composed: true }));
   }
 
   /** A note, and for one tied to a moment a button that plays the recording from just before it. */
@@ -282,5 +316,8 @@ function channelRolesOf(recording: ReviewedRecording): SpeakerRole[] {
 declare global {
   interface HTMLElementTagNameMap {
     'luister-recording-view': LuisterRecordingView;
+  }
+  interface HTMLElementEventMap {
+    'roles-swap': CustomEvent<{ sessionId: string; roles: RoleOptions }>;
   }
 }

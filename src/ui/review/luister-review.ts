@@ -190,6 +190,7 @@ export class LuisterReview extends LitElement {
     super();
     this.addEventListener('files-chosen', (e) => this.queue.review(e.detail.files, this.settings()));
     this.addEventListener('cancel-request', () => this.queue.cancel());
+    this.addEventListener('roles-swap', (e) => void this.queue.reanalyse(e.detail.sessionId, this.settings(), e.detail.roles));
     this.addEventListener('export-failed', () => this.queue.notify({ kind: 'export-failed', name: this.queue.current?.name ?? '' }));
   }
 
@@ -231,7 +232,7 @@ export class LuisterReview extends LitElement {
       <div class="status visually-hidden" role="status">${this.statusText()}</div>
       <div class="alerts" role="alert">${this.queue.notices.map((notice) => this.renderNotice(notice))}</div>
       ${this.renderBatch()} ${this.renderInterrupted()}
-      <luister-recording-view .recording=${this.queue.current}></luister-recording-view>
+      <luister-recording-view .recording=${this.queue.current} ?busy=${this.queue.busy}></luister-recording-view>
     `;
   }
 

@@ -29,6 +29,11 @@ export interface ReviewedRecording {
   wav: () => Promise<Blob>;
   /** What the user should know about how it was analysed (channels left out, a cut-off file). */
   notes: RecordingNote[];
+  /**
+   * A chosen file, whose channel roles the coach set and may swap once it is stored. A practice
+   * call's come from its inputs: the microphone is the agent.
+   */
+  fromFile: boolean;
   /** Set once it is stored; absent when saving failed. */
   sessionId?: string;
   agent?: string;

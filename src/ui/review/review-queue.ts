@@ -108,15 +108,18 @@ export class ReviewQueueController implements ReactiveController {
   }
 
   /**
-   * Analyses a stored file again (an interrupted analysis) with the channel roles chosen for it
-   * when it was added; `settings` fill in what the session does not say (older sessions).
+   * Analyses a stored file again: an interrupted analysis, with the channel roles chosen for it
+   * when it was added (`settings` fill in an older session's, which kept none), or a finished one
+   * with other `roles` (agent and customer swapped). Its report is replaced only when the new
+   * analysis finishes.
    */
-  async reanalyse(sessionId: string, settings: ReviewSettings): Promise<void> {
+  async reanalyse(sessionId: string, settings: ReviewSettings, roles?: RoleOptions): Promise<void> {
     try {
       const session = await sessionStore.getSession(sessionId);
       const stored = await sessionStore.loadFile(sessionId);
       const file = new File([stored.file], session.name, { type: stored.file.type });
-      this.enqueue(file, { ...settings, agent: session.agent ?? settings.agent, roles: session.roles ?? settings.roles }, sessionId);
+      // The session's agent, if any: the review's name field is for files still to come.
+      this.enqueue(file, { ...settings, agent: session.agent ?? '', roles: roles ?? session.roles ?? settings.roles }, sessionId);
     } catch (error) {
       this.notify({ kind: 'open-failed', name: sessionId, reason: error instanceof StorageError ? error.kind : 'failed' });
     }
@@ -191,6 +194,7 @@ export class ReviewQueueController implements ReactiveController {
         media: wavBlob(channels, sampleRate),
         wav: async () => wavBlob(channels, sampleRate),
         notes: session.notes ?? [],
+        fromFile: false,
         sessionId: id,
         ...(session.agent ? { agent: session.agent } : {}),
       };
@@ -213,6 +217,7 @@ export class ReviewQueueController implements ReactiveController {
       media: file,
       wav: () => fileAsWav(file),
       notes: session.notes ?? [],
+      fromFile: true,
       sessionId: session.id,
       ...(session.agent ? { agent: session.agent } : {}),
     };
@@ -278,6 +283,7 @@ export class ReviewQueueController implements ReactiveController {
       media: file,
       wav: () => fileAsWav(file),
       notes: result.notes,
+      fromFile: true,
       ...(agent ? { agent } : {}),
     };
     this.current = reviewed;
@@ -285,7 +291,7 @@ export class ReviewQueueController implements ReactiveController {
     this.changed();
     if (!notSaved) {
       try {
-        await sessionStore.completeReview(sessionId, result);
+        await sessionStore.completeReview(sessionId, { ...result, roles: settings.roles });
         reviewed.sessionId = sessionId;
         item.sessionId = sessionId;
       } catch (error) {

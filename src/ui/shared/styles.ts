@@ -82,6 +82,13 @@ export const baseStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  /* Kept focusable while it cannot act (aria-disabled), so a keyboard user keeps their place. */
+  button.link[aria-disabled='true'] {
+    cursor: not-allowed;
+    color: var(--luister-muted);
+    text-decoration: none;
+  }
+
   button.link:focus-visible {
     outline: 3px solid var(--luister-focus);
     outline-offset: 2px;
@@ -147,7 +154,8 @@ export const baseStyles = css`
       text-decoration: none;
     }
 
-    button.link.listen {
+    button.link.listen,
+    button.link.screen-only {
       display: none !important;
     }
   }
