@@ -93,7 +93,7 @@ describe('review', () => {
       expect(errors).toEqual([]);
     }));
 
-  it("writes the report's reasons in the language chosen, also after it was made", () =>
+  it("writes the report's reasons in the language chosen, also after it was made, on screen and in the CSV", () =>
     withApp(async ({ page }) => {
       await openSampleCall(page);
       const reasons = page.locator('luister-event-list .why');
@@ -105,6 +105,11 @@ describe('review', () => {
       const english = await reasons.allTextContents();
       expect(english).toHaveLength(dutch.length);
       for (const text of english) expect(text).not.toMatch(/ de klant | je /);
+      // The events CSV, read by people too, follows the interface.
+      const [, ...rows] = parseCsv((await downloaded(await exported(page, 'csv'))).slice(1));
+      const csvReasons = rows.map((row) => row[5]).join(' ');
+      expect(csvReasons).toMatch(/ the customer /);
+      expect(csvReasons).not.toMatch(/ de klant | je /);
     }));
 
   it('shows a hostile file name as text: no script runs, no element is injected', () =>

@@ -26,6 +26,30 @@ describe('events CSV', () => {
     );
   });
 
+  it("writes the reasons in the interface's language where the report kept them as messages", () => {
+    const report: Report = {
+      schema: 'luister-report/1',
+      durationSec: 10,
+      sampleRate: 8000,
+      speakers: {},
+      events: [
+        {
+          type: 'pause',
+          speaker: 'agent',
+          start: 1,
+          end: 1.4,
+          reasons: ['een pauze van 0,4 s binnen de beurt'],
+          reasonMessages: [{ key: 'pause.reason', params: { sec: 0.4 } }],
+        },
+        { type: 'pause', speaker: 'agent', start: 3, end: 3.5, reasons: ['een pauze van 0,5 s binnen de beurt'] },
+      ],
+    };
+    const rows = (locale?: 'en' | 'nl') => eventsCsv(report, locale).split('\r\n').slice(1, 3);
+    expect(rows('en')).toEqual(['pause,agent,1,1.4,,a pause of 0.4 s within the turn', 'pause,agent,3,3.5,,"een pauze van 0,5 s binnen de beurt"']);
+    expect(rows('nl')).toEqual(['pause,agent,1,1.4,,"een pauze van 0,4 s binnen de beurt"', 'pause,agent,3,3.5,,"een pauze van 0,5 s binnen de beurt"']);
+    expect(rows()).toEqual(rows('nl'));
+  });
+
   it('defuses text a spreadsheet would run as a formula', () => {
     expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvField('+1')).toBe("'+1");

@@ -1,5 +1,6 @@
 /** The files a review can be exported as: the report (JSON), its events (CSV), the recording (WAV). */
 import { encodeWav } from '../../audio/wav-writer.ts';
+import type { Locale } from '../../i18n/messages.ts';
 import type { RecordingNote } from '../../report/recording-notes.ts';
 import type { Report } from '../../report/report-types.ts';
 import { downloadBlob, safeFileStem } from '../shared/download.ts';
@@ -16,9 +17,9 @@ export function reportJsonBlob(report: Report, notes: readonly RecordingNote[] =
   return new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' });
 }
 
-export function eventsCsvBlob(report: Report): Blob {
+export function eventsCsvBlob(report: Report, locale?: Locale): Blob {
   // A byte-order mark, so spreadsheet programs read the reasons' accents as UTF-8.
-  return new Blob(['\ufeff', eventsCsv(report)], { type: 'text/csv;charset=utf-8' });
+  return new Blob(['\ufeff', eventsCsv(report, locale)], { type: 'text/csv;charset=utf-8' });
 }
 
 /** 16-bit PCM: what every player and editor opens, and half the size of float. */
@@ -46,10 +47,14 @@ export interface ExportSource {
   wav: () => Promise<Blob>;
 }
 
-export async function exportFile(source: ExportSource, kind: ExportKind): Promise<void> {
+/**
+ * Makes and downloads one export. The JSON is the report as made (its contract); the CSV's reasons
+ * are in `locale`, the language the user reads the review in.
+ */
+export async function exportFile(source: ExportSource, kind: ExportKind, locale: Locale): Promise<void> {
   const name = exportFileName(source.name, kind);
   if (kind !== 'wav' && !source.report) throw new Error('there is no report to export');
   if (kind === 'json' && source.report) downloadBlob(name, reportJsonBlob(source.report, source.notes));
-  else if (kind === 'csv' && source.report) downloadBlob(name, eventsCsvBlob(source.report));
+  else if (kind === 'csv' && source.report) downloadBlob(name, eventsCsvBlob(source.report, locale));
   else downloadBlob(name, await source.wav());
 }

@@ -1,4 +1,6 @@
 /** The report's events as CSV (RFC 4180): one row per event, for spreadsheets. */
+import type { Locale } from '../../i18n/messages.ts';
+import { reportTexts } from '../../i18n/translate.ts';
 import type { Report } from '../../report/report-types.ts';
 
 export const CSV_COLUMNS = ['type', 'speaker', 'start', 'end', 'confidence', 'reasons'] as const;
@@ -14,10 +16,14 @@ export function csvField(value: string | number | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Header plus one line per event, CRLF line ends as RFC 4180 asks. */
-export function eventsCsv(report: Report): string {
-  const rows = report.events.map((event) =>
-    [event.type, event.speaker, event.start, event.end, event.confidence, event.reasons?.join('; ')].map(csvField).join(','),
-  );
+/**
+ * Header plus one line per event, CRLF line ends as RFC 4180 asks. The reasons are read by people:
+ * in `locale` (the interface's) where the report kept them as messages, else as it wrote them.
+ */
+export function eventsCsv(report: Report, locale?: Locale): string {
+  const rows = report.events.map((event) => {
+    const reasons = locale ? reportTexts(locale, event.reasons, event.reasonMessages) : event.reasons;
+    return [event.type, event.speaker, event.start, event.end, event.confidence, reasons?.join('; ')].map(csvField).join(',');
+  });
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

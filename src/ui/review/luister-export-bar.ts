@@ -66,7 +66,7 @@ export class LuisterExportBar extends LitElement {
     if (!this.source) return;
     this.busy = kind;
     try {
-      await exportFile(this.source, kind);
+      await exportFile(this.source, kind, this.i18n.locale);
     } catch (error) {
       this.dispatchEvent(new CustomEvent('export-failed', { detail: { kind, error }, bubbles: true, composed: true }));
     } finally {

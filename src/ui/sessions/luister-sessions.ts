@@ -348,6 +348,7 @@ export class LuisterSessions extends LitElement {
           wav: () => sessionWav(session),
         },
         kind,
+        this.i18n.locale,
       );
     } catch (error) {
       this.message = this.storageMessage(error);
