@@ -310,6 +310,29 @@ describe('review', () => {
       expect(movedEnd - movedStart).toBeCloseTo(end - start, 1);
     }));
 
+  it("zoomed in, keeps a long event's label in view after its start has scrolled out", () =>
+    withApp(async ({ page }) => {
+      await openSampleCall(page);
+      for (let i = 0; i < 4; i++) await page.locator('luister-waveform [part="toolbar"] .zoom button').nth(1).click();
+      const lanes = page.locator('luister-feature-lanes');
+      const viewStart = () => lanes.evaluate((el: HTMLElement & { viewStart?: number }) => el.viewStart ?? NaN);
+      // The customer's silence runs from 0:16 to 0:20; put the view's left edge at 0:18.
+      await page.locator('luister-waveform .surface > div').evaluate((host) => {
+        const scroll = host.shadowRoot?.querySelector('.scroll');
+        if (scroll) scroll.scrollLeft = (18 / 32.59) * scroll.scrollWidth;
+      });
+      await expect.poll(viewStart, WAIT).toBeCloseTo(18, 0);
+      const wave = await page.locator('luister-waveform .wave').boundingBox();
+      const mark = page.locator('luister-waveform [data-event-type="silence"]');
+      const markBox = await mark.boundingBox();
+      const labelBox = await mark.locator('[part="region-content"]').boundingBox();
+      if (!wave || !markBox || !labelBox) throw new Error('the waveform, the mark or its label has no box');
+      expect(markBox.x).toBeLessThan(wave.x - 50);
+      expect(labelBox.x).toBeGreaterThanOrEqual(wave.x - 1);
+      expect(labelBox.x + labelBox.width).toBeLessThanOrEqual(markBox.x + markBox.width + 1);
+      await expect(mark.locator('[part="region-content"]').textContent()).resolves.toBe('Stilte');
+    }));
+
   it('prints the report, not the controls', () =>
     withApp(async ({ page }) => {
       await openSampleCall(page);

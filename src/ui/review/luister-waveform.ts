@@ -110,6 +110,11 @@ export class LuisterWaveform extends LitElement {
       .surface > div::part(region-content) {
         /* No display here: it is inline, block or none (see EventMarks.placeLabel). */
         width: max-content;
+        /* Zoomed in on a long event whose start has scrolled out of view, its label stays at the
+           view's left edge for as long as the mark is in view: the compositor keeps it there, no
+           script runs while scrolling. */
+        position: sticky;
+        left: 0;
         font-size: 0.72rem;
         font-weight: 600;
         line-height: 1.2;
