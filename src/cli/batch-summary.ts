@@ -4,7 +4,7 @@
  * drift apart; a CSV column's name is the path of its value in the JSON line.
  */
 import { SPEAKER_ROLES, type Report, type ReportEventType, type SpeakerRole, type SpeakerSummary } from '../report/report-types.ts';
-import { csvRecord, type CsvValue } from './csv.ts';
+import { csvRecord, type CsvValue } from '../report/csv.ts';
 
 /** The per-speaker figures of the summary, taken as they are from the report's `summary`. */
 export const SPEAKER_FIGURES = ['speechSec', 'talkShare', 'meanF0Hz', 'pitchSdSemitones', 'speechRate', 'articulationRate'] as const satisfies readonly (keyof SpeakerSummary)[];
@@ -77,7 +77,7 @@ const COLUMNS: readonly Column[] = [
 ];
 
 export function summaryCsv(rows: readonly SummaryRow[]): string {
-  return [COLUMNS.map((column) => column.name), ...rows.map((row) => COLUMNS.map((column) => column.value(row)))].map(csvRecord).join('');
+  return [COLUMNS.map((column) => column.name), ...rows.map((row) => COLUMNS.map((column) => column.value(row)))].map((record) => csvRecord(record)).join('');
 }
 
 export function summaryJsonl(rows: readonly SummaryRow[]): string {

@@ -8,6 +8,7 @@ import type { Report } from '../../src/report/report-types.ts';
 import { encodeWav } from '../../src/audio/wav-writer.ts';
 import { countDeep, deepActiveElement, downloaded, exported, openApp, openSampleCall, showView, voiceWav, waitForReview, WAIT, type AppPage, useAppServer } from './app-support.ts';
 import { voiceLikeSignal } from './test-audio.ts';
+import { parseCsv } from '../support/csv.ts';
 
 const running = useAppServer();
 
@@ -19,36 +20,6 @@ async function withApp(run: (app: AppPage) => Promise<void>): Promise<void> {
     await app.context.close();
   }
 }
-
-/** RFC 4180 rows: fields split at commas outside quotes, "" inside quotes is one quote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
-
 
 describe('review', () => {
   it('opens the sample call in one click: both speakers, a drawn waveform, labelled regions, aligned lanes', () =>

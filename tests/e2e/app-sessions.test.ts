@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../src/storage/session-types.ts';
+import { parseCsv } from '../support/csv.ts';
 import {
+  downloaded,
   openApp,
   openSampleCall,
   showView,
@@ -127,13 +129,14 @@ describe('sessions', () => {
       expect(errors).toEqual([]);
     }));
 
-  it('renames, charts an agent over sessions, and deletes only after confirmation', () =>
+  it("renames, charts an agent over sessions, exports the agent's list, and deletes only after confirmation", () =>
     withApp(async (app) => {
       const { page } = app;
+      await reviewFile(app, 'van-daan.wav', 'Daan');
       await reviewFile(app, 'een.wav', 'Sanne');
       await reviewFile(app, 'twee.wav', 'Sanne');
       await showView(page, 'sessions');
-      await expect.poll(() => rows(app).count(), WAIT).toBe(2);
+      await expect.poll(() => rows(app).count(), WAIT).toBe(3);
 
       // Rename the newest (first) session.
       await rows(app).first().locator('[data-action="edit"]').click();
@@ -146,6 +149,18 @@ describe('sessions', () => {
       const charts = page.locator('luister-agent-trend svg');
       await expect.poll(() => charts.count(), WAIT).toBe(3);
       expect(await page.locator('luister-agent-trend svg').first().locator('circle').count()).toBe(2);
+
+      // The list as CSV for a spreadsheet: the sessions shown (Sanne's), with her figures.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('luister-sessions [data-action="export-list"]').click()]);
+      expect(download.suggestedFilename()).toMatch(/^luister-sessies-\d{4}-\d{2}-\d{2}\.csv$/);
+      const [header, ...listed] = parseCsv((await downloaded(download)).replace(/^\ufeff/, ''));
+      expect(header.slice(0, 3)).toEqual(['name', 'kind', 'agent']);
+      expect(listed.map((row) => row.slice(0, 3))).toEqual([
+        ['twee, hernoemd', 'review', 'Sanne'],
+        ['een.wav', 'review', 'Sanne'],
+      ]);
+      const talkShare = header.indexOf('agent_talk_share');
+      for (const row of listed) expect(Number(row[talkShare])).toBeGreaterThan(0);
 
       // Delete: cancelling keeps it, confirming removes it.
       await rows(app).first().locator('[data-action="delete"]').click();

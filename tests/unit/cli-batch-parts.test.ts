@@ -11,7 +11,7 @@ import { findRecordings } from '../../src/cli/batch-inputs.ts';
 import { finishedLine, totalsLine } from '../../src/cli/batch-progress.ts';
 import { commonFolder, reportNames } from '../../src/cli/batch-report-paths.ts';
 import { callFigures, type CallFigures } from '../../src/cli/batch-summary.ts';
-import { csvRecord } from '../../src/cli/csv.ts';
+import { csvRecord } from '../../src/report/csv.ts';
 import { isUpToDate, stampReport, type SourceStamp } from '../../src/cli/report-stamp.ts';
 import { runInWorkers } from '../../src/cli/worker-pool.ts';
 import { REPORT_SCHEMA, type Report } from '../../src/report/report-types.ts';

@@ -13,6 +13,7 @@ import type { StampedReport } from '../../src/cli/report-stamp.ts';
 import type { Report } from '../../src/report/report-types.ts';
 import { encodeWav } from '../../src/audio/wav-writer.ts';
 import { synthVoice } from '../support/signals.ts';
+import { parseCsv } from '../support/csv.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RATE = 16000;
@@ -68,34 +69,6 @@ async function run(args: string[]): Promise<Run> {
 
 let outCount = 0;
 const freshOut = (): string => join(tmp, `out-${++outCount}`);
-
-/** RFC 4180, written independently of the code under test. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') field += text[++i];
-      else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  expect(field, 'the CSV ends with CRLF').toBe('');
-  return records;
-}
 
 function readCsv(out: string): Record<string, string>[] {
   const [header, ...records] = parseCsv(readFileSync(join(out, 'summary.csv'), 'utf8'));

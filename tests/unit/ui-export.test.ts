@@ -1,7 +1,10 @@
 /** Export formats: the events CSV (RFC 4180, spreadsheet-safe) and file names. */
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report-types.ts';
-import { csvField, eventsCsv } from '../../src/ui/export/report-csv.ts';
+import { csvField } from '../../src/report/csv.ts';
+import type { SessionSummary } from '../../src/storage/session-types.ts';
+import { eventsCsv } from '../../src/ui/export/report-csv.ts';
+import { sessionsCsv } from '../../src/ui/export/sessions-csv.ts';
 import { exportFileName } from '../../src/ui/export/export-files.ts';
 import { safeFileStem } from '../../src/ui/shared/download.ts';
 
@@ -51,11 +54,38 @@ describe('events CSV', () => {
   });
 
   it('defuses text a spreadsheet would run as a formula', () => {
-    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvField('+1')).toBe("'+1");
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField(-3.5)).toBe('-3.5');
-    expect(csvField(Number.NaN)).toBe('');
+    const safe = { spreadsheetSafe: true };
+    expect(csvField('=HYPERLINK("x")', safe)).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvField('+1', safe)).toBe("'+1");
+    expect(csvField('@SUM(A1)', safe)).toBe("'@SUM(A1)");
+    expect(csvField(-3.5, safe)).toBe('-3.5');
+    expect(csvField(Number.NaN, safe)).toBe('');
+    // For programs (the command line's summary) the text stays as it is.
+    expect(csvField('-call.wav')).toBe('-call.wav');
+  });
+});
+
+describe('sessions CSV', () => {
+  it("writes one row per session with the agent's figures, in local time, and blanks where there are none", () => {
+    const base = { sampleRate: 8000, channels: 2, chunkCount: 0, samples: 0, status: 'complete' } as const;
+    const sessions: SessionSummary[] = [
+      {
+        ...base,
+        id: 'a',
+        kind: 'review',
+        name: 'gesprek, maandag.wav',
+        agent: 'Daan',
+        createdAt: new Date(2026, 10, 23, 9, 5).getTime(),
+        durationSec: 32.587,
+        figures: { talkShare: 0.56123, pitchSdSemitones: 2.4567, articulationRate: 4.8049 },
+      },
+      { ...base, id: 'b', kind: 'practice', name: '=oefening', createdAt: new Date(2026, 0, 2, 14, 30).getTime(), durationSec: 4.21, status: 'recording' },
+    ];
+    expect(sessionsCsv(sessions)).toBe(
+      'name,kind,agent,date,duration_s,status,agent_talk_share,agent_pitch_sd_semitones,agent_articulation_rate\r\n' +
+        '"gesprek, maandag.wav",review,Daan,2026-11-23 09:05,32.6,complete,0.561,2.46,4.8\r\n' +
+        "'=oefening,practice,,2026-01-02 14:30,4.2,recording,,,\r\n",
+    );
   });
 });
 

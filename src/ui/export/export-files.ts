@@ -17,9 +17,10 @@ export function reportJsonBlob(report: Report, notes: readonly RecordingNote[] =
   return new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' });
 }
 
-export function eventsCsvBlob(report: Report, locale?: Locale): Blob {
-  // A byte-order mark, so spreadsheet programs read the reasons' accents as UTF-8.
-  return new Blob(['\ufeff', eventsCsv(report, locale)], { type: 'text/csv;charset=utf-8' });
+/** CSV text as a file for spreadsheets. */
+export function csvBlob(text: string): Blob {
+  // A byte-order mark, so spreadsheet programs read accents (in reasons, in names) as UTF-8.
+  return new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' });
 }
 
 /** 16-bit PCM: what every player and editor opens, and half the size of float. */
@@ -55,6 +56,6 @@ export async function exportFile(source: ExportSource, kind: ExportKind, locale:
   const name = exportFileName(source.name, kind);
   if (kind !== 'wav' && !source.report) throw new Error('there is no report to export');
   if (kind === 'json' && source.report) downloadBlob(name, reportJsonBlob(source.report, source.notes));
-  else if (kind === 'csv' && source.report) downloadBlob(name, eventsCsvBlob(source.report, locale));
+  else if (kind === 'csv' && source.report) downloadBlob(name, csvBlob(eventsCsv(source.report, locale)));
   else downloadBlob(name, await source.wav());
 }

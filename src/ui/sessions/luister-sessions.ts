@@ -3,10 +3,12 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { sessionStore } from '../../storage/session-store.ts';
 import { StorageError } from '../../storage/storage-errors.ts';
 import type { SessionSummary } from '../../storage/session-types.ts';
-import { exportFile, type ExportKind } from '../export/export-files.ts';
+import { csvBlob, exportFile, type ExportKind } from '../export/export-files.ts';
 import { sessionWav } from '../export/session-wav.ts';
+import { localDate, sessionsCsv } from '../export/sessions-csv.ts';
 import { formatBytes, formatClock, formatDateTime, formatPercent } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
+import { downloadBlob } from '../shared/download.ts';
 import { clearPreferences } from '../shared/preferences.ts';
 import { sessionOpenEvent } from '../shared/session-open.ts';
 import { StorageSpaceController } from '../shared/storage-space-controller.ts';
@@ -65,11 +67,23 @@ export class LuisterSessions extends LitElement {
         margin: 0.75rem 0 0;
       }
 
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.5rem;
+        align-items: center;
+        justify-content: space-between;
+        margin: 1rem 0;
+      }
+
       .filter {
         display: flex;
         gap: 0.5rem;
         align-items: center;
-        margin: 1rem 0;
+      }
+
+      .tools > button {
+        margin-left: auto;
       }
 
       section + section {
@@ -134,6 +148,13 @@ export class LuisterSessions extends LitElement {
         padding: 0.15rem 0.6rem;
       }
 
+      /* A phone: the buttons in one line, to be scrolled to, rather than a column making every row tall. */
+      @media (max-width: 600px) {
+        .actions {
+          flex-wrap: nowrap;
+        }
+      }
+
       form.edit {
         display: flex;
         flex-wrap: wrap;
@@ -193,15 +214,26 @@ export class LuisterSessions extends LitElement {
         </div>
         ${this.list.error ? html`<p class="error" role="alert">${t('sessions.loadFailed')}</p>` : nothing}
         <div role="status" class=${this.message ? 'warning' : 'visually-hidden'}>${this.message}</div>
-        ${agents.length > 0
-          ? html`<div class="filter">
-              <label for="agent-filter">${t('sessions.agentFilter')}</label>
-              <select id="agent-filter" .value=${filter} @change=${(e: Event) => (this.agentFilter = (e.target as HTMLSelectElement).value)}>
-                <option value=${ALL} ?selected=${filter === ALL}>${t('sessions.allAgents')}</option>
-                ${agents.map((agent) => html`<option value=${agent} ?selected=${filter === agent}>${agent}</option>`)}
-              </select>
-            </div>`
-          : nothing}
+        <div class="tools">
+          ${agents.length > 0
+            ? html`<div class="filter">
+                <label for="agent-filter">${t('sessions.agentFilter')}</label>
+                <select id="agent-filter" .value=${filter} @change=${(e: Event) => (this.agentFilter = (e.target as HTMLSelectElement).value)}>
+                  <option value=${ALL} ?selected=${filter === ALL}>${t('sessions.allAgents')}</option>
+                  ${agents.map((agent) => html`<option value=${agent} ?selected=${filter === agent}>${agent}</option>`)}
+                </select>
+              </div>`
+            : nothing}
+          <button
+            type="button"
+            data-action="export-list"
+            title=${t('sessions.exportListHint')}
+            ?disabled=${shown.length === 0}
+            @click=${() => this.exportList(shown)}
+          >
+            ${t('sessions.exportList')}
+          </button>
+        </div>
         ${this.renderTable(shown)}
       </section>
       ${filter !== ALL
@@ -335,6 +367,11 @@ export class LuisterSessions extends LitElement {
     } catch (error) {
       this.message = this.storageMessage(error);
     }
+  }
+
+  /** The sessions shown (all, or one agent's) as a CSV for a spreadsheet. */
+  private exportList(sessions: readonly SessionSummary[]): void {
+    downloadBlob(this.i18n.t('sessions.listFile', { date: localDate(Date.now()) }), csvBlob(sessionsCsv(sessions)));
   }
 
   private async export(session: SessionSummary, kind: ExportKind): Promise<void> {
