@@ -304,6 +304,28 @@ describe('review', () => {
       await expect(mark.locator('[part="region-content"]').textContent()).resolves.toBe('Stilte');
     }));
 
+  it('plays faster or slower at the speed chosen, and remembers it', () =>
+    withApp(async ({ page }) => {
+      await openSampleCall(page);
+      const speed = page.locator('luister-waveform select[data-control="speed"]');
+      await expect(speed.inputValue()).resolves.toBe('1');
+      await speed.selectOption('2');
+      const waveform = page.locator('luister-waveform');
+      const position = () => waveform.evaluate((el: HTMLElement & { position?: number }) => el.position ?? NaN);
+      await page.locator('luister-waveform [part="toolbar"] button.primary').click();
+      // Time for the media to start, then a measured stretch of wall-clock time.
+      await expect.poll(position, WAIT).toBeGreaterThan(0.2);
+      const from = { media: await position(), wall: Date.now() };
+      await page.waitForTimeout(2000);
+      const rate = ((await position()) - from.media) / ((Date.now() - from.wall) / 1000);
+      await page.locator('luister-waveform [part="toolbar"] button.primary').click();
+      expect(rate).toBeGreaterThan(1.6);
+      expect(rate).toBeLessThan(2.4);
+      await page.reload();
+      await openSampleCall(page);
+      await expect(speed.inputValue()).resolves.toBe('2');
+    }));
+
   it('prints the report, not the controls', () =>
     withApp(async ({ page }) => {
       await openSampleCall(page);

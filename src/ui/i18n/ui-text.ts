@@ -111,6 +111,7 @@ const nl = {
 
   'waveform.play': 'Afspelen',
   'waveform.pause': 'Pauzeren',
+  'waveform.speed': 'Snelheid',
   'waveform.zoom': 'Zoom',
   'waveform.zoomIn': 'Inzoomen',
   'waveform.zoomOut': 'Uitzoomen',
@@ -368,6 +369,7 @@ const en: { readonly [K in UiTextKey]: string } = {
 
   'waveform.play': 'Play',
   'waveform.pause': 'Pause',
+  'waveform.speed': 'Speed',
   'waveform.zoom': 'Zoom',
   'waveform.zoomIn': 'Zoom in',
   'waveform.zoomOut': 'Zoom out',

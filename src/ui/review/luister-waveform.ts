@@ -3,8 +3,9 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import WaveSurfer from 'wavesurfer.js';
 import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.js';
 import type { ReportEvent, SpeakerRole } from '../../report/report-types.ts';
-import { formatClock } from '../format.ts';
+import { formatClock, formatNumber } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
+import { readPreference, writePreference } from '../shared/preferences.ts';
 import { SPEAKER_COLORS } from '../shared/speaker-colors.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { EventMarks, type MarkedEvent } from './event-marks.ts';
@@ -29,6 +30,12 @@ const ZOOM_STEPS = 100;
 const CHANNEL_HEIGHT = 88;
 /** How long the waveform waits for wavesurfer's first resize report before loading anyway, ms. */
 const LOAD_FALLBACK_MS = 400;
+/**
+ * Playback speeds on offer. Faster to get through a long call, slower to hear a hesitation; the
+ * pitch is kept, since how the voice sounds is what a coach listens for.
+ */
+const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 2] as const;
+const isPlaybackRate = (value: unknown): value is number => PLAYBACK_RATES.some((rate) => rate === value);
 
 /**
  * The recording as a waveform (one lane per channel) with a timeline (see waveform-timeline.ts),
@@ -61,6 +68,13 @@ export class LuisterWaveform extends LitElement {
       .time {
         font-variant-numeric: tabular-nums;
         min-width: 7.5rem;
+      }
+
+      .speed {
+        display: flex;
+        align-items: center;
+        gap: 0.35rem;
+        font-size: 0.9rem;
       }
 
       .zoom {
@@ -153,6 +167,7 @@ export class LuisterWaveform extends LitElement {
   @state() private playing = false;
   @state() private currentTime = 0;
   @state() private zoomStep = 0;
+  @state() private playbackRate = readPreference('playbackRate', isPlaybackRate) ?? 1;
 
   @query('.surface') private surface!: HTMLElement;
   @query('.timeline') private timelineSlot!: HTMLElement;
@@ -203,6 +218,11 @@ export class LuisterWaveform extends LitElement {
     return this.playing;
   }
 
+  /** Where playback is, s (for tests and the time display's owner). */
+  get position(): number {
+    return this.wavesurfer?.getCurrentTime() ?? 0;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.destroyWaveSurfer();
@@ -237,6 +257,14 @@ export class LuisterWaveform extends LitElement {
           ${this.playing ? t('waveform.pause') : t('waveform.play')}
         </button>
         <span class="time" aria-live="off">${formatClock(this.currentTime)} / ${formatClock(this.duration)}</span>
+        <label class="speed">
+          ${t('waveform.speed')}
+          <select data-control="speed" @change=${this.onSpeed}>
+            ${PLAYBACK_RATES.map(
+              (rate) => html`<option value=${rate} ?selected=${rate === this.playbackRate}>${formatNumber(this.i18n.locale, rate, 2)}×</option>`,
+            )}
+          </select>
+        </label>
         <div class="zoom" role="group" aria-label=${t('waveform.zoom')}>
           <button type="button" aria-label=${t('waveform.zoomOut')} ?disabled=${fit} @click=${() => this.stepZoom(-10)}>−</button>
           <input
@@ -299,6 +327,7 @@ export class LuisterWaveform extends LitElement {
         waveColor: SPEAKER_COLORS[role].wave,
         progressColor: SPEAKER_COLORS[role].progress,
       })),
+      audioRate: this.playbackRate,
       cursorColor: '#1d2330',
       cursorWidth: 2,
       normalize: true,
@@ -399,6 +428,14 @@ export class LuisterWaveform extends LitElement {
   private relabelRegions(): void {
     this.marks.relabel(this.events.map((event) => this.labelOf(event)));
     this.labelledLocale = this.i18n.locale;
+  }
+
+  private onSpeed(event: Event): void {
+    const rate = Number((event.target as HTMLSelectElement).value);
+    if (!isPlaybackRate(rate)) return;
+    this.playbackRate = rate;
+    writePreference('playbackRate', rate);
+    this.wavesurfer?.setPlaybackRate(rate, true);
   }
 
   private setPlaying(playing: boolean): void {

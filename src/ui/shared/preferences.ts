@@ -14,6 +14,8 @@ export interface Preferences {
   monoSpeaker: SpeakerRole;
   /** The name last typed in the agent field. */
   agentName: string;
+  /** The review's playback speed (1 = as recorded). */
+  playbackRate: number;
 }
 
 const PREFIX = 'luister.';
