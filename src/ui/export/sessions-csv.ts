@@ -3,25 +3,25 @@
  * who follows a team in a spreadsheet. Numbers are written with a decimal point, as in the events
  * CSV; dates as local "YYYY-MM-DD HH:MM", which spreadsheets read as a date and time.
  */
+import { round } from '../../coach/round.ts';
 import { csvRecord, FOR_SPREADSHEETS } from '../../report/csv.ts';
-import type { SessionSummary } from '../../storage/session-types.ts';
+import type { AgentFigures, SessionSummary } from '../../storage/session-types.ts';
 
-export const SESSIONS_CSV_COLUMNS = [
-  'name',
-  'kind',
-  'agent',
-  'date',
-  'duration_s',
-  'status',
-  'agent_talk_share',
-  'agent_pitch_sd_semitones',
-  'agent_articulation_rate',
-] as const;
+/** The agent's figures, each with its column and decimals; every figure has one (checked by type). */
+const FIGURE_COLUMNS = {
+  talkShare: { column: 'agent_talk_share', digits: 3 },
+  pitchSdSemitones: { column: 'agent_pitch_sd_semitones', digits: 2 },
+  articulationRate: { column: 'agent_articulation_rate', digits: 2 },
+} as const satisfies Record<keyof AgentFigures, { column: string; digits: number }>;
+const FIGURES = Object.keys(FIGURE_COLUMNS) as (keyof AgentFigures)[];
+
+export const SESSIONS_CSV_COLUMNS = ['name', 'kind', 'agent', 'date', 'duration_s', 'status', ...FIGURES.map((f) => FIGURE_COLUMNS[f].column)];
 
 /** Header plus one line per session, in the order given. */
 export function sessionsCsv(sessions: readonly SessionSummary[]): string {
-  const rows = sessions.map((session) =>
-    csvRecord(
+  const rows = sessions.map((session) => {
+    const { figures } = session;
+    return csvRecord(
       [
         session.name,
         session.kind,
@@ -29,20 +29,12 @@ export function sessionsCsv(sessions: readonly SessionSummary[]): string {
         localDateTime(session.createdAt),
         round(session.durationSec, 1),
         session.status,
-        round(session.figures?.talkShare, 3),
-        round(session.figures?.pitchSdSemitones, 2),
-        round(session.figures?.articulationRate, 2),
+        ...FIGURES.map((f) => (figures ? round(figures[f], FIGURE_COLUMNS[f].digits) : undefined)),
       ],
       FOR_SPREADSHEETS,
-    ),
-  );
+    );
+  });
   return csvRecord(SESSIONS_CSV_COLUMNS) + rows.join('');
-}
-
-function round(value: number | undefined, decimals: number): number | undefined {
-  if (value === undefined) return undefined;
-  const scale = 10 ** decimals;
-  return Math.round(value * scale) / scale;
 }
 
 const two = (n: number): string => String(n).padStart(2, '0');

@@ -228,11 +228,13 @@ export class LuisterSessions extends LitElement {
             type="button"
             data-action="export-list"
             title=${t('sessions.exportListHint')}
+            aria-describedby="export-list-hint"
             ?disabled=${shown.length === 0}
             @click=${() => this.exportList(shown)}
           >
             ${t('sessions.exportList')}
           </button>
+          <span id="export-list-hint" class="visually-hidden">${t('sessions.exportListHint')}</span>
         </div>
         ${this.renderTable(shown)}
       </section>
@@ -382,6 +384,7 @@ export class LuisterSessions extends LitElement {
           name: session.name,
           report,
           notes: session.notes ?? [],
+          comments: session.comments ?? [],
           wav: () => sessionWav(session),
         },
         kind,

@@ -155,7 +155,8 @@ export const baseStyles = css`
     }
 
     button.link.listen,
-    button.link.screen-only {
+    button.link.screen-only,
+    .screen-only {
       display: none !important;
     }
   }
