@@ -26,7 +26,7 @@ import { chunkProblem, chunksOf, joinChunks } from './audio-chunks.ts';
 import { inTransaction, openDatabase, request } from './idb.ts';
 import { StorageError } from './storage-errors.ts';
 import { requestPersistence } from './storage-space.ts';
-import type { FileAnalysis, FinishedRecording, NewSession, Session, SessionChange, SessionSummary, StoredFile } from './session-types.ts';
+import type { CoachComment, FileAnalysis, FinishedRecording, NewSession, Session, SessionChange, SessionSummary, StoredFile } from './session-types.ts';
 
 const SESSIONS = 'sessions';
 const REPORTS = 'reports';
@@ -82,14 +82,20 @@ function frameRange(sessionId: string, channel?: number): IDBKeyRange {
 }
 
 /**
- * `summary` saying `notes` about its recording: none when the list is empty, unchanged when there
- * is no list (a call finished later without its notes keeps those stored while it ran). Copies,
- * so no caller's array is kept.
+ * `summary` with the list `key` replaced: none when the list is empty, unchanged when there is no
+ * list (a call finished later without its notes keeps those stored while it ran). Copies, so no
+ * caller's array is kept.
  */
+function withList<K extends 'notes' | 'comments'>(summary: SessionSummary, key: K, items: SessionSummary[K]): SessionSummary {
+  if (items === undefined) return summary;
+  const rest: SessionSummary = { ...summary };
+  delete rest[key];
+  return items.length > 0 ? { ...rest, [key]: items.map((item) => ({ ...item })) } : rest;
+}
+
+/** `summary` saying `notes` about its recording (see withList). */
 function withNotes(summary: SessionSummary, notes: RecordingNote[] | undefined): SessionSummary {
-  if (notes === undefined) return summary;
-  const { notes: _old, ...rest } = summary;
-  return notes.length > 0 ? { ...rest, notes: notes.map((note) => ({ ...note })) } : rest;
+  return withList(summary, 'notes', notes);
 }
 
 export class SessionStore {
@@ -310,6 +316,22 @@ export class SessionStore {
       await request(tx.objectStore(SESSIONS).put(withNotes(await this.summaryIn(tx, sessionId), notes)));
     });
     this.notify({ type: 'updated', id: sessionId });
+  }
+
+  /**
+   * Replaces the coach's comments on a session, in time order. Refused (StorageError 'full') when
+   * the disk is full: the caller keeps what was typed.
+   */
+  async setComments(sessionId: string, comments: readonly CoachComment[]): Promise<SessionSummary> {
+    const sorted = [...comments].sort((a, b) => a.atSec - b.atSec || a.createdAt - b.createdAt);
+    const db = await this.open();
+    const summary = await inTransaction(db, [SESSIONS], 'readwrite', async (tx) => {
+      const updated = withList(await this.summaryIn(tx, sessionId), 'comments', sorted);
+      await request(tx.objectStore(SESSIONS).put(updated));
+      return updated;
+    });
+    this.notify({ type: 'updated', id: sessionId });
+    return summary;
   }
 
   /** The stored file of a review session (see `addPendingReview`). */

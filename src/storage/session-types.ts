@@ -33,6 +33,15 @@ export interface AgentFigures {
   articulationRate: number;
 }
 
+/** A coach's comment on a moment of the recording, written in the review. */
+export interface CoachComment {
+  /** Where in the recording, s. */
+  atSec: number;
+  text: string;
+  /** When it was written, ms since the epoch. */
+  createdAt: number;
+}
+
 export interface SessionSummary {
   id: string;
   kind: SessionKind;
@@ -58,6 +67,8 @@ export interface SessionSummary {
   notes?: RecordingNote[];
   /** A reviewed file: which channel is whose, as chosen for it, so an interrupted analysis runs again the same. */
   roles?: RoleOptions;
+  /** The coach's comments on moments of the call, in time order; absent when none. */
+  comments?: CoachComment[];
 }
 
 export interface Session extends SessionSummary {

@@ -227,6 +227,30 @@ describe('review', () => {
       expect((await deepActiveElement(page)).part).toBe('wave');
     }));
 
+  it('plays from the selected event however quickly the arrows were pressed', () =>
+    withApp(async ({ page }) => {
+      await openSampleCall(page);
+      const waveform = page.locator('luister-waveform');
+      const position = () => waveform.evaluate((el: HTMLElement & { position?: number }) => el.position ?? NaN);
+      const playing = () => waveform.evaluate((el: HTMLElement & { isPlaying?: boolean }) => el.isPlaying ?? false);
+      await expect(page.locator('luister-event-list li').nth(3).locator('.when').textContent()).resolves.toMatch(/^0:16/);
+      // Wavesurfer dropped a seek asked for while the one before was under way, about one time in
+      // three: Space then played from the event before the selected one.
+      for (let trial = 0; trial < 6; trial++) {
+        await page.locator('luister-waveform [part="wave"]').focus();
+        for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
+        for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('Space');
+        await expect.poll(playing, WAIT).toBe(true);
+        await page.waitForTimeout(300);
+        const heard = await position();
+        await page.keyboard.press('Space');
+        await expect.poll(playing, WAIT).toBe(false);
+        expect(heard).toBeGreaterThanOrEqual(16);
+        expect(heard).toBeLessThan(17.8);
+      }
+    }));
+
   it('says clearly when a file has no audio or is too short', () =>
     withApp(async ({ page }) => {
       const input = page.locator('luister-file-picker input[type="file"]');

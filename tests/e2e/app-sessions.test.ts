@@ -8,6 +8,7 @@ import type { SessionSummary } from '../../src/storage/session-types.ts';
 import { parseCsv } from '../support/csv.ts';
 import {
   downloaded,
+  exported,
   openApp,
   openSampleCall,
   showView,
@@ -45,6 +46,37 @@ async function reviewFile(app: AppPage, name: string, agent = ''): Promise<void>
 const rows = (app: AppPage) => app.page.locator('luister-sessions tbody tr[data-session]');
 const swapButton = (app: AppPage) => app.page.locator('luister-recording-view [data-action="swap-roles"]');
 const laneLabels = (app: AppPage) => app.page.locator('luister-waveform .channel-label').allTextContents();
+
+const comments = (app: AppPage) => app.page.locator('luister-coach-comments li[data-comment]');
+const commentTimes = (app: AppPage) => comments(app).locator('button:first-child').allTextContents().then((times) => times.map((t) => t.trim()));
+
+/** Steps the waveform's cursor to event `index` (arrow keys: no playback), then writes and adds a comment there. */
+async function writeCommentAtEvent(app: AppPage, index: number, text: string): Promise<void> {
+  const { page } = app;
+  await page.locator('luister-waveform [part="wave"]').focus();
+  // Back to the first event from wherever the selection is (it stops there), then on to `index`.
+  const events = await page.locator('luister-event-list li').count();
+  const selected = () =>
+    page.locator('luister-event-list button').evaluateAll((buttons) => buttons.findIndex((b) => b.getAttribute('aria-current') === 'true'));
+  for (let i = 0; i < events; i++) await page.keyboard.press('ArrowLeft');
+  await expect.poll(selected, WAIT).toBe(0);
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(selected, WAIT).toBe(index);
+  const box = page.locator('luister-coach-comments textarea');
+  await box.focus();
+  const time = (await page.locator('luister-event-list li').nth(index).locator('.when').textContent())?.split(' ')[0] ?? '?';
+  await expect(page.locator('luister-coach-comments label').textContent()).resolves.toContain(time);
+  await box.fill(text);
+  await box.press('Control+Enter');
+}
+
+/** The comments stored with the only session. */
+function storedComments(app: AppPage): Promise<{ atSec: number; text: string }[]> {
+  return app.page.evaluate(`import('/src/storage/session-store.ts').then(async ({ sessionStore }) => {
+    const [session] = await sessionStore.listSessions();
+    return session.comments ?? [];
+  })`);
+}
 
 /** What the store holds of each session: roles, the agent's channel in the report, the trend's figures. */
 function storedRoles(app: AppPage): Promise<{ roles: SessionSummary['roles']; agentChannel: number | null; talkShare: number | null }[]> {
@@ -127,6 +159,66 @@ describe('sessions', () => {
       // The agent's name stays with the session, as it was given.
       await expect(page.locator('luister-recording-view .facts').textContent()).resolves.toContain('Daan');
       expect(errors).toEqual([]);
+    }));
+
+  it("keeps a coach's comments on moments: written at the playback position, kept across a swap and a reload, exported, deleted", () =>
+    withApp(async (app) => {
+      const { page, errors } = app;
+      await openSampleCall(page);
+      await waitForSaved(page);
+      // The silence at 0:16 (the fourth event), then the backchannel at 0:06 (the first).
+      await writeCommentAtEvent(app, 3, 'Mooi: je liet de klant nadenken.');
+      await writeCommentAtEvent(app, 0, 'Goed "hm-hm", op het juiste moment.');
+      await expect(commentTimes(app)).resolves.toEqual(['0:06', '0:16']);
+
+      // Listening from a comment plays from just before its moment.
+      const position = () => page.locator('luister-waveform').evaluate((el: HTMLElement & { position?: number }) => el.position ?? NaN);
+      await comments(app).nth(1).locator('button').first().click();
+      await expect.poll(position, WAIT).toBeGreaterThan(14);
+      expect(await position()).toBeLessThan(15.5);
+      await page.locator('luister-waveform [part="toolbar"] button.primary').click();
+
+      const report = JSON.parse(await downloaded(await exported(page, 'json'))) as { comments?: { atSec: number; text: string }[] };
+      expect(report.comments?.map((c) => [Math.floor(c.atSec), c.text])).toEqual([
+        [6, 'Goed "hm-hm", op het juiste moment.'],
+        [16, 'Mooi: je liet de klant nadenken.'],
+      ]);
+
+      // Analysed again with the roles swapped: the comments stay with it.
+      await swapButton(app).click();
+      await expect.poll(() => laneLabels(app), WAIT).toEqual(['Klant (links)', 'Medewerker (rechts)']);
+      await expect(commentTimes(app)).resolves.toEqual(['0:06', '0:16']);
+
+      await page.reload();
+      await page.locator('luister-app [role="tab"]').first().waitFor();
+      await showView(page, 'sessions');
+      await rows(app).locator('[data-action="open"]').click();
+      await waitForReview(page);
+      await expect.poll(() => commentTimes(app), WAIT).toEqual(['0:06', '0:16']);
+      await comments(app).first().locator('[data-action="delete-comment"]').click();
+      await expect.poll(() => commentTimes(app), WAIT).toEqual(['0:16']);
+      await expect.poll(async () => (await storedComments(app)).map((c) => c.text), WAIT).toEqual(['Mooi: je liet de klant nadenken.']);
+      expect(errors).toEqual([]);
+    }));
+
+  it('keeps a comment the full disk refused in its box, and says so', () =>
+    withApp(async (app) => {
+      const { page } = app;
+      await openSampleCall(page);
+      await waitForSaved(page);
+      await page.evaluate(() => {
+        const put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+          if (this.name === 'sessions') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return put.apply(this, args);
+        };
+      });
+      await writeCommentAtEvent(app, 3, 'Deze mag niet verloren gaan.');
+      const form = page.locator('luister-coach-comments form');
+      await expect.poll(() => form.locator('[role="alert"]').textContent(), WAIT).toContain('De opslag is vol');
+      await expect(form.locator('textarea').inputValue()).resolves.toBe('Deze mag niet verloren gaan.');
+      expect(await comments(app).count()).toBe(0);
+      await expect(storedComments(app)).resolves.toEqual([]);
     }));
 
   it("renames, charts an agent over sessions, exports the agent's list, and deletes only after confirmation", () =>

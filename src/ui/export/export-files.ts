@@ -2,6 +2,7 @@
 import { encodeWav } from '../../audio/wav-writer.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import type { RecordingNote } from '../../report/recording-notes.ts';
+import type { CoachComment } from '../../storage/session-types.ts';
 import type { Report } from '../../report/report-types.ts';
 import { downloadBlob, safeFileStem } from '../shared/download.ts';
 import { eventsCsv } from './report-csv.ts';
@@ -9,11 +10,16 @@ import { eventsCsv } from './report-csv.ts';
 export type ExportKind = 'json' | 'csv' | 'wav';
 
 /**
- * The report as JSON; with `notes` about the recording (cut off, a stretch skipped…) added as a
- * field of its own when there are any, so whoever reads the file knows what the user was told.
+ * The report as JSON; with `notes` about the recording (cut off, a stretch skipped…) and the
+ * coach's `comments` each added as a field of its own when there are any, so whoever reads the
+ * file knows what the user was told and what the coach said.
  */
-export function reportJsonBlob(report: Report, notes: readonly RecordingNote[] = []): Blob {
-  const exported: Report & { notes?: readonly RecordingNote[] } = notes.length > 0 ? { ...report, notes } : report;
+export function reportJsonBlob(report: Report, notes: readonly RecordingNote[] = [], comments: readonly CoachComment[] = []): Blob {
+  const exported: Report & { notes?: readonly RecordingNote[]; comments?: readonly CoachComment[] } = {
+    ...report,
+    ...(notes.length > 0 ? { notes } : {}),
+    ...(comments.length > 0 ? { comments } : {}),
+  };
   return new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' });
 }
 
@@ -41,6 +47,8 @@ export interface ExportSource {
   report: Report | null;
   /** What the session says about its recording: exported with the report. */
   notes: readonly RecordingNote[];
+  /** The coach's comments: exported with the report. */
+  comments: readonly CoachComment[];
   /**
    * The recording as a WAV, made only when it is exported: from samples in memory or storage
    * (`wavBlob`), or by decoding the reviewed file again in a Worker.
@@ -55,7 +63,7 @@ export interface ExportSource {
 export async function exportFile(source: ExportSource, kind: ExportKind, locale: Locale): Promise<void> {
   const name = exportFileName(source.name, kind);
   if (kind !== 'wav' && !source.report) throw new Error('there is no report to export');
-  if (kind === 'json' && source.report) downloadBlob(name, reportJsonBlob(source.report, source.notes));
+  if (kind === 'json' && source.report) downloadBlob(name, reportJsonBlob(source.report, source.notes, source.comments));
   else if (kind === 'csv' && source.report) downloadBlob(name, csvBlob(eventsCsv(source.report, locale)));
   else downloadBlob(name, await source.wav());
 }

@@ -8,13 +8,15 @@ import { formatClock, formatGap } from '../format.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { ObjectUrlController } from '../shared/object-url-controller.ts';
 import { baseStyles } from '../shared/styles.ts';
+import type { CoachComment } from '../../storage/session-types.ts';
+import './luister-coach-comments.ts';
 import './luister-event-list.ts';
 import './luister-export-bar.ts';
 import './luister-feature-lanes.ts';
 import './luister-report-card.ts';
 import './luister-waveform.ts';
 import type { LuisterWaveform, ViewRange } from './luister-waveform.ts';
-import type { ReviewedRecording } from './recording.ts';
+import { LISTEN_LEAD_IN_SEC, type ReviewedRecording } from './recording.ts';
 import { ReviewShortcutsController } from './review-shortcuts.ts';
 
 /**
@@ -25,8 +27,6 @@ const STAGE = { timeline: 0, lanes: 1, card: 2 } as const;
 type Stage = (typeof STAGE)[keyof typeof STAGE];
 /** How long a stage waits for the page to be idle before it goes in anyway, ms. */
 const IDLE_WAIT_MS = 500;
-/** A note's button plays from this long before its moment, so the change is heard, s. */
-const NOTE_LEAD_IN_SEC = 2;
 
 /**
  * One reviewed recording: waveform with event regions, pitch and loudness lanes, the event list,
@@ -88,6 +88,10 @@ export class LuisterRecordingView extends LitElement {
         margin-top: 0.5rem;
       }
 
+      .comments {
+        margin-top: 1rem;
+      }
+
       luister-report-card {
         margin-top: 1rem;
       }
@@ -113,6 +117,8 @@ export class LuisterRecordingView extends LitElement {
   @state() private selectedIndex = -1;
   @state() private view: ViewRange = { start: 0, end: 0 };
   @state() private stage: Stage = STAGE.card;
+  /** The recording's comments, as stored since it was shown. */
+  @state() private comments: readonly CoachComment[] = [];
 
   @query('luister-waveform') private waveform?: LuisterWaveform;
 
@@ -132,23 +138,29 @@ export class LuisterRecordingView extends LitElement {
     });
     this.addEventListener('event-activate', (e) => this.activate(e.detail.index));
     this.addEventListener('seek-request', (e) => this.waveform?.playFrom(e.detail.time));
+    this.addEventListener('comments-change', (e) => (this.comments = e.detail.comments));
     this.addEventListener('view-change', (e) => {
       // Scroll and redraws repeat the range; an equal one would only render the view again.
       if (e.detail.start !== this.view.start || e.detail.end !== this.view.end) this.view = e.detail;
     });
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!changed.has('recording')) return;
+  // Untyped: `comments` is private state, which a typed map does not list.
+  protected override willUpdate(changed: PropertyValues): void {
     const recording = this.recording;
-    this.selectedIndex = -1;
-    this.media.set(recording?.media ?? null);
-    this.channelRoles = recording ? channelRolesOf(recording) : [];
-    this.view = { start: 0, end: recording?.report.durationSec ?? 0 };
-    this.exportSource = recording
-      ? { name: recording.name, report: recording.report, notes: recording.notes, wav: recording.wav }
-      : null;
-    this.reveal();
+    if (changed.has('recording')) {
+      this.selectedIndex = -1;
+      this.media.set(recording?.media ?? null);
+      this.channelRoles = recording ? channelRolesOf(recording) : [];
+      this.view = { start: 0, end: recording?.report.durationSec ?? 0 };
+      this.comments = recording?.comments ?? [];
+      this.reveal();
+    }
+    if (changed.has('recording') || changed.has('comments')) {
+      this.exportSource = recording
+        ? { name: recording.name, report: recording.report, notes: recording.notes, comments: this.comments, wav: recording.wav }
+        : null;
+    }
   }
 
   /**
@@ -212,10 +224,18 @@ export class LuisterRecordingView extends LitElement {
             .viewEnd=${this.view.end}
           ></luister-feature-lanes>
         </div>
-        <section aria-labelledby="events-title">
-          <h3 id="events-title">${t('events.title')} (${report.events.length})</h3>
-          <luister-event-list .events=${report.events} .selectedIndex=${this.selectedIndex}></luister-event-list>
-        </section>
+        <div class="side">
+          <section aria-labelledby="events-title">
+            <h3 id="events-title">${t('events.title')} (${report.events.length})</h3>
+            <luister-event-list .events=${report.events} .selectedIndex=${this.selectedIndex}></luister-event-list>
+          </section>
+          ${recording.sessionId
+            ? html`<section class="comments" aria-labelledby="comments-title">
+                <h3 id="comments-title">${t('comments.title')} (${this.comments.length})</h3>
+                <luister-coach-comments .sessionId=${recording.sessionId} .comments=${this.comments} .position=${this.position}></luister-coach-comments>
+              </section>`
+            : nothing}
+        </div>
       </div>
       <luister-report-card .report=${this.stage >= STAGE.card ? report : null}></luister-report-card>
     `;
@@ -232,16 +252,18 @@ export class LuisterRecordingView extends LitElement {
     const roles = this.channelRoles;
     const label =
       roles.length === 2 ? 'recording.swapRoles' : roles[0] === 'agent' ? 'recording.voiceIsCustomer' : 'recording.voiceIsAgent';
-    return html`·
+    return html`<span class="screen-only"
+      >·
       <button
-        class="link screen-only"
+        class="link"
         type="button"
         data-action="swap-roles"
         aria-disabled=${this.busy ? 'true' : 'false'}
         @click=${() => this.requestSwap(sessionId, swappedRoles(roles))}
       >
         ${this.i18n.t(label)}
-      </button>`;
+      </button></span
+    >`;
   }
 
   private requestSwap(sessionId: string, roles: RoleOptions): void {
@@ -256,7 +278,7 @@ export class LuisterRecordingView extends LitElement {
       ${this.noteText(note)}
       ${at === null
         ? nothing
-        : html`<button class="link listen" type="button" @click=${() => this.waveform?.playFrom(Math.max(0, at - NOTE_LEAD_IN_SEC))}>
+        : html`<button class="link listen" type="button" @click=${() => this.waveform?.playFrom(Math.max(0, at - LISTEN_LEAD_IN_SEC))}>
             ${this.i18n.t('note.listen', { time: formatClock(at) })}
           </button>`}
     </p>`;
@@ -278,6 +300,9 @@ export class LuisterRecordingView extends LitElement {
         return t('note.cutShort', { at: formatClock(note.atSec), seconds: formatGap(this.i18n.locale, note.missingSec) });
     }
   }
+
+  /** Where playback stands, s: a new comment is tied to it. */
+  private readonly position = (): number => this.waveform?.position ?? 0;
 
   /** Selects event `index` and plays it. */
   private activate(index: number): void {

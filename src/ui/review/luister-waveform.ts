@@ -36,6 +36,8 @@ const LOAD_FALLBACK_MS = 400;
  */
 const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 2] as const;
 const isPlaybackRate = (value: unknown): value is number => PLAYBACK_RATES.some((rate) => rate === value);
+/** How close the media must come to a position asked for, s (wavesurfer's own test is 0.01). */
+const SEEK_TOLERANCE_SEC = 0.01;
 
 /**
  * The recording as a waveform (one lane per channel) with a timeline (see waveform-timeline.ts),
@@ -188,10 +190,21 @@ export class LuisterWaveform extends LitElement {
   private zoomedPxPerSec = 0;
   /** Bumped whenever the waveform is torn down, so a creation still scheduled is dropped. */
   private build = 0;
+  /**
+   * Where the cursor was last put while paused, until the media element is there. Wavesurfer
+   * (7.x) keeps a seek asked for while the media cannot play yet as pending, and drops it when the
+   * media reports an earlier seek under way: quick arrow presses left the cursor (and so Space's
+   * playback) on the event before the selected one, about one time in three. It is asked for
+   * again each time a seek under way ends, until the media is where it was asked to be.
+   */
+  private seekTarget: number | null = null;
 
   /** Plays or pauses from the cursor. */
   togglePlay(): void {
-    void this.wavesurfer?.playPause();
+    const ws = this.wavesurfer;
+    // From where the cursor was put, should the media not be there yet (see seekTarget).
+    if (ws && !ws.isPlaying() && this.seekTarget !== null) void ws.play(this.seekTarget);
+    else void ws?.playPause();
   }
 
   /** Plays one event's stretch of the recording and stops at its end. */
@@ -209,6 +222,7 @@ export class LuisterWaveform extends LitElement {
   seek(time: number): void {
     const ws = this.wavesurfer;
     if (!ws) return;
+    this.seekTarget = ws.isPlaying() ? null : time;
     ws.setTime(time);
     const range = this.visibleRange();
     if (range && (time < range.start || time > range.end)) ws.setScrollTime(Math.max(0, time - (range.end - range.start) / 4));
@@ -218,9 +232,9 @@ export class LuisterWaveform extends LitElement {
     return this.playing;
   }
 
-  /** Where playback is, s (for tests and the time display's owner). */
+  /** Where the cursor is, s: where playback is, or where it was last put while paused. */
   get position(): number {
-    return this.wavesurfer?.getCurrentTime() ?? 0;
+    return this.seekTarget ?? this.wavesurfer?.getCurrentTime() ?? 0;
   }
 
   override disconnectedCallback(): void {
@@ -336,7 +350,11 @@ export class LuisterWaveform extends LitElement {
       plugins: [ZoomPlugin.create({ scale: 0.25, maxZoom: MAX_PX_PER_SEC, exponentialZooming: true })],
     });
     this.wavesurfer = ws;
-    ws.on('play', () => this.setPlaying(true));
+    ws.getMediaElement()?.addEventListener('seeked', () => this.settleSeek());
+    ws.on('play', () => {
+      this.seekTarget = null;
+      this.setPlaying(true);
+    });
     ws.on('pause', () => this.setPlaying(false));
     ws.on('finish', () => this.setPlaying(false));
     ws.on('timeupdate', (time) => (this.currentTime = time));
@@ -388,6 +406,7 @@ export class LuisterWaveform extends LitElement {
 
   private destroyWaveSurfer(): void {
     this.build++;
+    this.seekTarget = null;
     this.wavesurfer?.destroy();
     this.wavesurfer = null;
     this.timeline.detach();
@@ -428,6 +447,15 @@ export class LuisterWaveform extends LitElement {
   private relabelRegions(): void {
     this.marks.relabel(this.events.map((event) => this.labelOf(event)));
     this.labelledLocale = this.i18n.locale;
+  }
+
+  /** After a seek: asks again for the position last asked for, if the media is not there (see seekTarget). */
+  private settleSeek(): void {
+    const ws = this.wavesurfer;
+    const target = this.seekTarget;
+    if (!ws || target === null) return;
+    if (Math.abs(ws.getCurrentTime() - target) > SEEK_TOLERANCE_SEC) ws.setTime(target);
+    else this.seekTarget = null;
   }
 
   private onSpeed(event: Event): void {

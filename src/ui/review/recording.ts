@@ -1,6 +1,13 @@
 /** A recording as the review view shows it. */
 import type { Report } from '../../report/report-types.ts';
 import type { RecordingNote } from '../../report/recording-notes.ts';
+import type { CoachComment } from '../../storage/session-types.ts';
+
+/**
+ * A button that plays "around" a moment starts this long before it, s: the moment is heard in
+ * what led up to it.
+ */
+export const LISTEN_LEAD_IN_SEC = 2;
 
 /** Decoded samples in memory: a practice session from storage, or a file decoded whole. */
 export interface Recording {
@@ -29,6 +36,8 @@ export interface ReviewedRecording {
   wav: () => Promise<Blob>;
   /** What the user should know about how it was analysed (channels left out, a cut-off file). */
   notes: RecordingNote[];
+  /** The coach's comments on its moments (stored ones only), in time order. */
+  comments: CoachComment[];
   /**
    * A chosen file, whose channel roles the coach set and may swap once it is stored. A practice
    * call's come from its inputs: the microphone is the agent.

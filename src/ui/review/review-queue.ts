@@ -59,6 +59,11 @@ interface PendingFile {
   settings: ReviewSettings;
   /** A stored file analysed again: its session exists already. */
   sessionId?: string;
+  /**
+   * Its result replaces the review on screen only if that still shows this session: roles swapped
+   * on a review the user has since moved away from are saved without taking over the screen.
+   */
+  onlyIfShown?: boolean;
 }
 
 export class ReviewQueueController implements ReactiveController {
@@ -82,8 +87,9 @@ export class ReviewQueueController implements ReactiveController {
     host.addController(this);
   }
 
+  /** An analysis is queued or under way (or its file still being read to queue it). */
   get busy(): boolean {
-    return this.running;
+    return this.running || this.analysing.size > 0;
   }
 
   /** The item being worked on, if any. */
@@ -114,13 +120,20 @@ export class ReviewQueueController implements ReactiveController {
    * analysis finishes.
    */
   async reanalyse(sessionId: string, settings: ReviewSettings, roles?: RoleOptions): Promise<void> {
+    // Marked at once, so the controls say busy and a second click while the file is read does not
+    // queue it twice.
+    if (this.analysing.has(sessionId)) return;
+    this.analysing.add(sessionId);
+    this.changed();
     try {
       const session = await sessionStore.getSession(sessionId);
       const stored = await sessionStore.loadFile(sessionId);
       const file = new File([stored.file], session.name, { type: stored.file.type });
       // The session's agent, if any: the review's name field is for files still to come.
-      this.enqueue(file, { ...settings, agent: session.agent ?? '', roles: roles ?? session.roles ?? settings.roles }, sessionId);
+      const chosen = { ...settings, agent: session.agent ?? '', roles: roles ?? session.roles ?? settings.roles };
+      this.enqueue(file, chosen, { sessionId, onlyIfShown: roles !== undefined });
     } catch (error) {
+      this.analysing.delete(sessionId);
       this.notify({ kind: 'open-failed', name: sessionId, reason: error instanceof StorageError ? error.kind : 'failed' });
     }
   }
@@ -136,7 +149,10 @@ export class ReviewQueueController implements ReactiveController {
 
   /** Stops the analysis under way and drops the files still waiting. */
   cancel(): void {
-    for (const { item } of this.pending) item.stage = 'cancelled';
+    for (const { item, sessionId } of this.pending) {
+      item.stage = 'cancelled';
+      if (sessionId) this.analysing.delete(sessionId);
+    }
     this.pending = [];
     if (this.job) {
       this.job.cancel();
@@ -179,9 +195,15 @@ export class ReviewQueueController implements ReactiveController {
       if (!report) {
         const item: QueueItem = { id: this.nextId++, name, stage: 'analysing', progress: 0, sessionId: id };
         this.items = [item];
-        report = await this.analyseChannels(item, channels.map((c) => c.slice()), session.sampleRate, {}, locale);
-        if (!report) return;
-        await sessionStore.finishSession(id, { report });
+        // Busy meanwhile: nothing else may start an analysis and take over its job.
+        this.analysing.add(id);
+        try {
+          report = await this.analyseChannels(item, channels.map((c) => c.slice()), session.sampleRate, {}, locale);
+          if (!report) return;
+          await sessionStore.finishSession(id, { report });
+        } finally {
+          this.analysing.delete(id);
+        }
         item.stage = 'done';
       }
       const sampleRate = session.sampleRate;
@@ -194,6 +216,7 @@ export class ReviewQueueController implements ReactiveController {
         media: wavBlob(channels, sampleRate),
         wav: async () => wavBlob(channels, sampleRate),
         notes: session.notes ?? [],
+        comments: session.comments ?? [],
         fromFile: false,
         sessionId: id,
         ...(session.agent ? { agent: session.agent } : {}),
@@ -217,17 +240,19 @@ export class ReviewQueueController implements ReactiveController {
       media: file,
       wav: () => fileAsWav(file),
       notes: session.notes ?? [],
+      comments: session.comments ?? [],
       fromFile: true,
       sessionId: session.id,
       ...(session.agent ? { agent: session.agent } : {}),
     };
   }
 
-  private enqueue(file: File, settings: ReviewSettings, sessionId?: string): void {
+  private enqueue(file: File, settings: ReviewSettings, stored: Pick<PendingFile, 'sessionId' | 'onlyIfShown'> = {}): void {
     if (!this.running) this.items = [];
+    const sessionId = stored.sessionId;
     const item: QueueItem = { id: this.nextId++, name: file.name, stage: 'waiting', progress: 0, ...(sessionId ? { sessionId } : {}) };
     this.items.push(item);
-    this.pending.push({ item, file, settings, ...(sessionId ? { sessionId } : {}) });
+    this.pending.push({ item, file, settings, ...stored });
     if (sessionId) this.analysing.add(sessionId);
     this.changed();
     void this.refreshInterrupted();
@@ -245,7 +270,7 @@ export class ReviewQueueController implements ReactiveController {
     }
   }
 
-  private async run({ item, file, settings, sessionId: existing }: PendingFile): Promise<void> {
+  private async run({ item, file, settings, sessionId: existing, onlyIfShown = false }: PendingFile): Promise<void> {
     item.stage = 'analysing';
     item.progress = 0;
     this.changed();
@@ -283,23 +308,35 @@ export class ReviewQueueController implements ReactiveController {
       media: file,
       wav: () => fileAsWav(file),
       notes: result.notes,
+      comments: [],
       fromFile: true,
       ...(agent ? { agent } : {}),
     };
-    this.current = reviewed;
+    // A new file is shown while it is saved. A stored one analysed again is shown once saved, with
+    // the comments written on it meanwhile; if saving swapped roles fails, the stored analysis
+    // stays on screen, as it stays in storage. Roles swapped on a review the user has left do not
+    // take the screen.
+    const show = (): void => {
+      if (!onlyIfShown || this.current?.sessionId === sessionId) this.current = reviewed;
+    };
+    if (!existing) show();
     item.stage = 'saving';
     this.changed();
     if (!notSaved) {
       try {
-        await sessionStore.completeReview(sessionId, { ...result, roles: settings.roles });
+        const stored = await sessionStore.completeReview(sessionId, { ...result, roles: settings.roles });
+        reviewed.comments = stored.comments ?? [];
         reviewed.sessionId = sessionId;
         item.sessionId = sessionId;
+        if (existing) show();
       } catch (error) {
         notSaved = error instanceof StorageError ? error.kind : 'failed';
       }
     }
+    // An interrupted analysis run again has no stored one to show instead: it is shown unsaved.
+    if (existing && notSaved && !onlyIfShown) show();
     this.analysing.delete(sessionId);
-    // The review stays on screen (and can be exported); only keeping it failed.
+    // A new file's review stays on screen (and can be exported); only keeping it failed.
     if (notSaved) this.notify({ kind: 'not-saved', name: file.name, reason: notSaved });
     item.stage = 'done';
   }
