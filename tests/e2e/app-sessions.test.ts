@@ -3,9 +3,12 @@
  * the agent's trend chart, deleting with confirmation; a full disk loses nothing saved before;
  * low free space is announced.
  */
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../src/storage/session-types.ts';
 import { parseCsv } from '../support/csv.ts';
+import { tempFolder, writeLoopedWav } from './long-wav.ts';
+import { voiceLikeSignal } from './test-audio.ts';
 import {
   downloaded,
   exported,
@@ -22,6 +25,13 @@ import {
 } from './app-support.ts';
 
 const running = useAppServer();
+const folder = tempFolder('luister-sessions-');
+const longCall = { path: join(folder.path, 'lang-gesprek.wav') };
+beforeAll(() => {
+  const voices = [voiceLikeSignal(8000, { seed: 3 }), voiceLikeSignal(8000, { seed: 4, pitchScale: 1.6 })];
+  writeLoopedWav(longCall.path, voices, 8000, 10 * 60);
+});
+afterAll(() => folder.remove());
 
 async function withApp(run: (app: AppPage) => Promise<void>, options?: AppOptions): Promise<void> {
   const app = await openApp(running.browser, running.server.url, options);
@@ -141,6 +151,32 @@ describe('sessions', () => {
       await waitForSaved(page);
       const [back] = await storedRoles(app);
       expect(back).toEqual(before);
+      expect(errors).toEqual([]);
+    }));
+
+  it('saves a swap finished after the user opened another session, without taking over the screen', () =>
+    withApp(async (app) => {
+      const { page, errors } = app;
+      // Long enough (10 minutes) that its analysis is still running when the other session opens.
+      await page.locator('luister-file-picker input[type="file"]').setInputFiles(longCall.path);
+      await waitForReview(page);
+      await waitForSaved(page);
+      await reviewFile(app, 'kort.wav');
+      await showView(page, 'sessions');
+      await rows(app).filter({ hasText: 'lang-gesprek.wav' }).locator('[data-action="open"]').click();
+      await expect.poll(() => page.locator('luister-recording-view #recording-title').textContent(), WAIT).toBe('lang-gesprek.wav');
+      await waitForReview(page);
+      await swapButton(app).click();
+      await showView(page, 'sessions');
+      await rows(app).filter({ hasText: 'kort.wav' }).locator('[data-action="open"]').click();
+      await expect.poll(() => page.locator('luister-recording-view #recording-title').textContent(), WAIT).toBe('kort.wav');
+      // The swap was still under way when the other session came on screen…
+      expect(await page.locator('luister-review luister-analysis-progress').count()).toBe(1);
+      await waitForSaved(page);
+      // …and once saved it left that session on screen.
+      await expect(page.locator('luister-recording-view #recording-title').textContent()).resolves.toBe('kort.wav');
+      const stored = await storedRoles(app);
+      expect(stored.map((s) => s.roles)).toContainEqual({ agentChannel: 1 });
       expect(errors).toEqual([]);
     }));
 
