@@ -8,19 +8,18 @@ import { sessionsCsv } from '../../src/ui/export/sessions-csv.ts';
 import { exportFileName } from '../../src/ui/export/export-files.ts';
 import { safeFileStem } from '../../src/ui/shared/download.ts';
 
+/** A ten-second report holding just `events`. */
+function reportWith(events: Report['events']): Report {
+  return { schema: 'luister-report/1', durationSec: 10, sampleRate: 8000, speakers: {}, events };
+}
+
 describe('events CSV', () => {
   it('writes a header and one CRLF-terminated row per event', () => {
-    const report: Report = {
-      schema: 'luister-report/1',
-      durationSec: 10,
-      sampleRate: 8000,
-      speakers: {},
-      events: [
-        { type: 'pause', speaker: 'agent', start: 1.25, end: 1.6 },
-        { type: 'sigh', speaker: 'customer', start: 4, end: 4.9, confidence: 0.82, reasons: ['0.9 s breathy, fading 8 dB', 'with "voiced" onset'] },
-        { type: 'dead-air', start: 7, end: 10 },
-      ],
-    };
+    const report = reportWith([
+      { type: 'pause', speaker: 'agent', start: 1.25, end: 1.6 },
+      { type: 'sigh', speaker: 'customer', start: 4, end: 4.9, confidence: 0.82, reasons: ['0.9 s breathy, fading 8 dB', 'with "voiced" onset'] },
+      { type: 'dead-air', start: 7, end: 10 },
+    ]);
     expect(eventsCsv(report)).toBe(
       'type,speaker,start,end,confidence,reasons\r\n' +
         'pause,agent,1.25,1.6,,\r\n' +
@@ -30,23 +29,17 @@ describe('events CSV', () => {
   });
 
   it("writes the reasons in the interface's language where the report kept them as messages", () => {
-    const report: Report = {
-      schema: 'luister-report/1',
-      durationSec: 10,
-      sampleRate: 8000,
-      speakers: {},
-      events: [
-        {
-          type: 'pause',
-          speaker: 'agent',
-          start: 1,
-          end: 1.4,
-          reasons: ['een pauze van 0,4 s binnen de beurt'],
-          reasonMessages: [{ key: 'pause.reason', params: { sec: 0.4 } }],
-        },
-        { type: 'pause', speaker: 'agent', start: 3, end: 3.5, reasons: ['een pauze van 0,5 s binnen de beurt'] },
-      ],
-    };
+    const report = reportWith([
+      {
+        type: 'pause',
+        speaker: 'agent',
+        start: 1,
+        end: 1.4,
+        reasons: ['een pauze van 0,4 s binnen de beurt'],
+        reasonMessages: [{ key: 'pause.reason', params: { sec: 0.4 } }],
+      },
+      { type: 'pause', speaker: 'agent', start: 3, end: 3.5, reasons: ['een pauze van 0,5 s binnen de beurt'] },
+    ]);
     const rows = (locale?: 'en' | 'nl') => eventsCsv(report, locale).split('\r\n').slice(1, 3);
     expect(rows('en')).toEqual(['pause,agent,1,1.4,,a pause of 0.4 s within the turn', 'pause,agent,3,3.5,,"een pauze van 0,5 s binnen de beurt"']);
     expect(rows('nl')).toEqual(['pause,agent,1,1.4,,"een pauze van 0,4 s binnen de beurt"', 'pause,agent,3,3.5,,"een pauze van 0,5 s binnen de beurt"']);
