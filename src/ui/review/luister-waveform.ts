@@ -36,8 +36,6 @@ const LOAD_FALLBACK_MS = 400;
  */
 const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 2] as const;
 const isPlaybackRate = (value: unknown): value is number => PLAYBACK_RATES.some((rate) => rate === value);
-/** How close the media must come to a position asked for, s (wavesurfer's own test is 0.01). */
-const SEEK_TOLERANCE_SEC = 0.01;
 
 /**
  * The recording as a waveform (one lane per channel) with a timeline (see waveform-timeline.ts),
@@ -182,7 +180,7 @@ export class LuisterWaveform extends LitElement {
   /** The language the event labels are in; they are relabelled when it changes. */
   private labelledLocale = this.i18n.locale;
   /** A click or drag on the timeline seeks, as one on the waveform does. */
-  private readonly timeline = new WaveformTimeline((time) => this.wavesurfer?.setTime(time));
+  private readonly timeline = new WaveformTimeline((time) => this.moveTo(time));
   /**
    * The pixels per second wavesurfer last zoomed to (0: fit). Mouse-wheel zoom (the zoom plugin)
    * lands between slider steps; the slider then shows the nearest step without zooming again.
@@ -190,40 +188,32 @@ export class LuisterWaveform extends LitElement {
   private zoomedPxPerSec = 0;
   /** Bumped whenever the waveform is torn down, so a creation still scheduled is dropped. */
   private build = 0;
-  /**
-   * Where the cursor was last put while paused, until the media element is there. Wavesurfer
-   * (7.x) keeps a seek asked for while the media cannot play yet as pending, and drops it when the
-   * media reports an earlier seek under way: quick arrow presses left the cursor (and so Space's
-   * playback) on the event before the selected one, about one time in three. It is asked for
-   * again each time a seek under way ends, until the media is where it was asked to be.
-   */
-  private seekTarget: number | null = null;
 
   /** Plays or pauses from the cursor. */
   togglePlay(): void {
-    const ws = this.wavesurfer;
-    // From where the cursor was put, should the media not be there yet (see seekTarget).
-    if (ws && !ws.isPlaying() && this.seekTarget !== null) void ws.play(this.seekTarget);
-    else void ws?.playPause();
+    void this.wavesurfer?.playPause();
   }
 
   /** Plays one event's stretch of the recording and stops at its end. */
   playEvent(index: number): void {
     const event = this.events[index];
-    if (event) void this.wavesurfer?.play(event.start, Math.max(event.end, event.start + 0.1));
+    if (!event || !this.wavesurfer) return;
+    this.moveTo(event.start);
+    void this.wavesurfer.play(undefined, Math.max(event.end, event.start + 0.1));
   }
 
   /** Plays from `time` on. */
   playFrom(time: number): void {
-    void this.wavesurfer?.play(time);
+    if (!this.wavesurfer) return;
+    this.moveTo(time);
+    void this.wavesurfer.play();
   }
 
   /** Moves the cursor to `time` and scrolls it into view. */
   seek(time: number): void {
     const ws = this.wavesurfer;
     if (!ws) return;
-    this.seekTarget = ws.isPlaying() ? null : time;
-    ws.setTime(time);
+    this.moveTo(time);
     const range = this.visibleRange();
     if (range && (time < range.start || time > range.end)) ws.setScrollTime(Math.max(0, time - (range.end - range.start) / 4));
   }
@@ -234,7 +224,7 @@ export class LuisterWaveform extends LitElement {
 
   /** Where the cursor is, s: where playback is, or where it was last put while paused. */
   get position(): number {
-    return this.seekTarget ?? this.wavesurfer?.getCurrentTime() ?? 0;
+    return this.wavesurfer?.getCurrentTime() ?? 0;
   }
 
   override disconnectedCallback(): void {
@@ -350,11 +340,7 @@ export class LuisterWaveform extends LitElement {
       plugins: [ZoomPlugin.create({ scale: 0.25, maxZoom: MAX_PX_PER_SEC, exponentialZooming: true })],
     });
     this.wavesurfer = ws;
-    ws.getMediaElement()?.addEventListener('seeked', () => this.settleSeek());
-    ws.on('play', () => {
-      this.seekTarget = null;
-      this.setPlaying(true);
-    });
+    ws.on('play', () => this.setPlaying(true));
     ws.on('pause', () => this.setPlaying(false));
     ws.on('finish', () => this.setPlaying(false));
     ws.on('timeupdate', (time) => (this.currentTime = time));
@@ -406,7 +392,6 @@ export class LuisterWaveform extends LitElement {
 
   private destroyWaveSurfer(): void {
     this.build++;
-    this.seekTarget = null;
     this.wavesurfer?.destroy();
     this.wavesurfer = null;
     this.timeline.detach();
@@ -449,13 +434,20 @@ export class LuisterWaveform extends LitElement {
     this.labelledLocale = this.i18n.locale;
   }
 
-  /** After a seek: asks again for the position last asked for, if the media is not there (see seekTarget). */
-  private settleSeek(): void {
+  /**
+   * Puts the cursor, and the media element, at `time`. Wavesurfer (7.x) keeps a position asked for
+   * while the media cannot play yet as pending, and drops it when the media then reports an
+   * earlier seek still under way: quick arrow presses left the cursor, and Space's playback, on an
+   * event before the selected one, about one time in three. Once the media knows its length it
+   * can seek at any time, so it is sent there directly too; the pending position, if any, is then
+   * the same one and is kept.
+   */
+  private moveTo(time: number): void {
     const ws = this.wavesurfer;
-    const target = this.seekTarget;
-    if (!ws || target === null) return;
-    if (Math.abs(ws.getCurrentTime() - target) > SEEK_TOLERANCE_SEC) ws.setTime(target);
-    else this.seekTarget = null;
+    if (!ws) return;
+    ws.setTime(time);
+    const media = ws.getMediaElement();
+    if (media && media.readyState >= HTMLMediaElement.HAVE_METADATA) media.currentTime = ws.getCurrentTime();
   }
 
   private onSpeed(event: Event): void {
