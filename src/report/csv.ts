@@ -11,23 +11,30 @@ export interface CsvOptions {
    * first) gets a leading apostrophe. Off for files read by programs, which would keep it.
    */
   spreadsheetSafe?: boolean;
+  /**
+   * The field separator, and with it the decimal mark: ',' with decimal points (RFC 4180), or ';'
+   * with decimal commas, as spreadsheets set up for a language that writes 0,5 read and write
+   * CSV (such a spreadsheet opens a comma-separated file as one column, and reads 0.561 as 561).
+   */
+  separator?: ',' | ';';
 }
-
-/** The options for a file people open in a spreadsheet (the app's exports). */
-export const FOR_SPREADSHEETS: Readonly<CsvOptions> = { spreadsheetSafe: true };
 
 /** One record and its CRLF. */
 export function csvRecord(values: readonly CsvValue[], options: CsvOptions = {}): string {
-  return `${values.map((value) => csvField(value, options)).join(',')}\r\n`;
+  return `${values.map((value) => csvField(value, options)).join(options.separator ?? ',')}\r\n`;
 }
 
 /**
- * One field: quoted when it holds a comma, quote or line break, quotes doubled; empty for a
- * missing value or a number that is not finite.
+ * One field: quoted when it holds the separator, a quote or a line break, quotes doubled; empty
+ * for a missing value or a number that is not finite.
  */
-export function csvField(value: CsvValue, { spreadsheetSafe = false }: CsvOptions = {}): string {
+export function csvField(value: CsvValue, { spreadsheetSafe = false, separator = ',' }: CsvOptions = {}): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    return separator === ';' ? String(value).replace('.', ',') : String(value);
+  }
   const text = spreadsheetSafe && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const mustQuote = text.includes(separator) || /["\r\n]/.test(text);
+  return mustQuote ? `"${text.replace(/"/g, '""')}"` : text;
 }

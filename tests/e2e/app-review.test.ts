@@ -390,10 +390,10 @@ describe('review', () => {
       const text = await downloaded(csvDownload);
       expect(text.startsWith('\ufeff')).toBe(true);
       expect(text.endsWith('\r\n')).toBe(true);
-      const [header, ...rows] = parseCsv(text.slice(1));
+      // The interface is Dutch: separated and numbered as a Dutch spreadsheet reads CSV.
+      const [header, ...rows] = parseCsv(text.slice(1), ';');
       expect(header).toEqual(['type', 'speaker', 'start', 'end', 'confidence', 'reasons']);
-      expect(rows).toEqual(
-        report.events.map((e) => [e.type, e.speaker ?? '', String(e.start), String(e.end), e.confidence === undefined ? '' : String(e.confidence), (e.reasons ?? []).join('; ')]),
-      );
+      const decimal = (value: number | undefined) => (value === undefined ? '' : String(value).replace('.', ','));
+      expect(rows).toEqual(report.events.map((e) => [e.type, e.speaker ?? '', decimal(e.start), decimal(e.end), decimal(e.confidence), (e.reasons ?? []).join('; ')]));
     }));
 });

@@ -205,7 +205,7 @@ describe('sessions', () => {
       // The silence at 0:16 (the fourth event), then the backchannel at 0:06 (the first).
       await writeCommentAtEvent(app, 3, 'Mooi: je liet de klant nadenken.');
       await writeCommentAtEvent(app, 0, 'Goed "hm-hm", op het juiste moment.');
-      await expect(commentTimes(app)).resolves.toEqual(['0:06', '0:16']);
+      await expect.poll(() => commentTimes(app), WAIT).toEqual(['0:06', '0:16']);
 
       // Listening from a comment plays from just before its moment.
       const position = () => page.locator('luister-waveform').evaluate((el: HTMLElement & { position?: number }) => el.position ?? NaN);
@@ -223,7 +223,7 @@ describe('sessions', () => {
       // Analysed again with the roles swapped: the comments stay with it.
       await swapButton(app).click();
       await expect.poll(() => laneLabels(app), WAIT).toEqual(['Klant (links)', 'Medewerker (rechts)']);
-      await expect(commentTimes(app)).resolves.toEqual(['0:06', '0:16']);
+      await expect.poll(() => commentTimes(app), WAIT).toEqual(['0:06', '0:16']);
 
       await page.reload();
       await page.locator('luister-app [role="tab"]').first().waitFor();
@@ -281,14 +281,19 @@ describe('sessions', () => {
       // The list as CSV for a spreadsheet: the sessions shown (Sanne's), with her figures.
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('luister-sessions [data-action="export-list"]').click()]);
       expect(download.suggestedFilename()).toMatch(/^luister-sessies-\d{4}-\d{2}-\d{2}\.csv$/);
-      const [header, ...listed] = parseCsv((await downloaded(download)).replace(/^\ufeff/, ''));
+      const [header, ...listed] = parseCsv((await downloaded(download)).replace(/^\ufeff/, ''), ';');
       expect(header.slice(0, 3)).toEqual(['name', 'kind', 'agent']);
       expect(listed.map((row) => row.slice(0, 3))).toEqual([
         ['twee, hernoemd', 'review', 'Sanne'],
         ['een.wav', 'review', 'Sanne'],
       ]);
       const talkShare = header.indexOf('agent_talk_share');
-      for (const row of listed) expect(Number(row[talkShare])).toBeGreaterThan(0);
+      // Decimal commas, as a Dutch spreadsheet reads them.
+      const pitchSd = header.indexOf('agent_pitch_sd_semitones');
+      for (const row of listed) {
+        expect(row[talkShare]).toMatch(/^(0,\d+|1)$/);
+        expect(row[pitchSd]).toMatch(/^\d+,\d+$/);
+      }
 
       // Delete: cancelling keeps it, confirming removes it.
       await rows(app).first().locator('[data-action="delete"]').click();

@@ -1,9 +1,10 @@
 /**
- * RFC 4180 records, parsed independently of the code under test: fields split at commas outside
- * quotes, "" inside quotes is one quote, records end with CRLF. Throws when the text does not end
- * with a CRLF (a last record cut off).
+ * RFC 4180 records, parsed independently of the code under test: fields split at `separator`
+ * (a comma, or the semicolon of a spreadsheet that writes decimal commas) outside quotes, ""
+ * inside quotes is one quote, records end with CRLF. Throws when the text does not end with a
+ * CRLF (a last record cut off).
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -15,7 +16,7 @@ export function parseCsv(text: string): string[][] {
       else if (text[i + 1] === '"') field += text[++i];
       else quoted = false;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === separator) {
       record.push(field);
       field = '';
     } else if (c === '\r' && text[i + 1] === '\n') {

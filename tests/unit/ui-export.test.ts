@@ -20,11 +20,18 @@ describe('events CSV', () => {
       { type: 'sigh', speaker: 'customer', start: 4, end: 4.9, confidence: 0.82, reasons: ['0.9 s breathy, fading 8 dB', 'with "voiced" onset'] },
       { type: 'dead-air', start: 7, end: 10 },
     ]);
-    expect(eventsCsv(report)).toBe(
+    expect(eventsCsv(report, 'en')).toBe(
       'type,speaker,start,end,confidence,reasons\r\n' +
         'pause,agent,1.25,1.6,,\r\n' +
         'sigh,customer,4,4.9,0.82,"0.9 s breathy, fading 8 dB; with ""voiced"" onset"\r\n' +
         'dead-air,,7,10,,\r\n',
+    );
+    // As a Dutch spreadsheet reads CSV: semicolons between fields, decimal commas.
+    expect(eventsCsv(report, 'nl')).toBe(
+      'type;speaker;start;end;confidence;reasons\r\n' +
+        'pause;agent;1,25;1,6;;\r\n' +
+        'sigh;customer;4;4,9;0,82;"0.9 s breathy, fading 8 dB; with ""voiced"" onset"\r\n' +
+        'dead-air;;7;10;;\r\n',
     );
   });
 
@@ -40,10 +47,9 @@ describe('events CSV', () => {
       },
       { type: 'pause', speaker: 'agent', start: 3, end: 3.5, reasons: ['een pauze van 0,5 s binnen de beurt'] },
     ]);
-    const rows = (locale?: 'en' | 'nl') => eventsCsv(report, locale).split('\r\n').slice(1, 3);
+    const rows = (locale: 'en' | 'nl') => eventsCsv(report, locale).split('\r\n').slice(1, 3);
     expect(rows('en')).toEqual(['pause,agent,1,1.4,,a pause of 0.4 s within the turn', 'pause,agent,3,3.5,,"een pauze van 0,5 s binnen de beurt"']);
-    expect(rows('nl')).toEqual(['pause,agent,1,1.4,,"een pauze van 0,4 s binnen de beurt"', 'pause,agent,3,3.5,,"een pauze van 0,5 s binnen de beurt"']);
-    expect(rows()).toEqual(rows('nl'));
+    expect(rows('nl')).toEqual(['pause;agent;1;1,4;;een pauze van 0,4 s binnen de beurt', 'pause;agent;3;3,5;;een pauze van 0,5 s binnen de beurt']);
   });
 
   it('defuses text a spreadsheet would run as a formula', () => {
@@ -74,11 +80,12 @@ describe('sessions CSV', () => {
       },
       { ...base, id: 'b', kind: 'practice', name: '=oefening', createdAt: new Date(2026, 0, 2, 14, 30).getTime(), durationSec: 4.21, status: 'recording' },
     ];
-    expect(sessionsCsv(sessions)).toBe(
+    expect(sessionsCsv(sessions, 'en')).toBe(
       'name,kind,agent,date,duration_s,status,agent_talk_share,agent_pitch_sd_semitones,agent_articulation_rate\r\n' +
         '"gesprek, maandag.wav",review,Daan,2026-11-23 09:05,32.6,complete,0.561,2.46,4.8\r\n' +
         "'=oefening,practice,,2026-01-02 14:30,4.2,recording,,,\r\n",
     );
+    expect(sessionsCsv(sessions, 'nl').split('\r\n')[1]).toBe('gesprek, maandag.wav;review;Daan;2026-11-23 09:05;32,6;complete;0,561;2,46;4,8');
   });
 });
 

@@ -1,11 +1,13 @@
 /**
  * The sessions list as CSV (RFC 4180): one row per session with the agent's figures, for a coach
- * who follows a team in a spreadsheet. Numbers are written with a decimal point, as in the events
- * CSV; dates as local "YYYY-MM-DD HH:MM", which spreadsheets read as a date and time.
+ * who follows a team in a spreadsheet, separated and numbered as in the events CSV (see
+ * spreadsheetCsv); dates as local "YYYY-MM-DD HH:MM", which spreadsheets read as a date and time.
  */
 import { round } from '../../coach/round.ts';
-import { csvRecord, FOR_SPREADSHEETS } from '../../report/csv.ts';
+import type { Locale } from '../../i18n/messages.ts';
+import { csvRecord } from '../../report/csv.ts';
 import type { AgentFigures, SessionSummary } from '../../storage/session-types.ts';
+import { spreadsheetCsv } from './spreadsheet-csv.ts';
 
 /** The agent's figures, each with its column and decimals; every figure has one (checked by type). */
 const FIGURE_COLUMNS = {
@@ -17,8 +19,9 @@ const FIGURES = Object.keys(FIGURE_COLUMNS) as (keyof AgentFigures)[];
 
 export const SESSIONS_CSV_COLUMNS = ['name', 'kind', 'agent', 'date', 'duration_s', 'status', ...FIGURES.map((f) => FIGURE_COLUMNS[f].column)];
 
-/** Header plus one line per session, in the order given. */
-export function sessionsCsv(sessions: readonly SessionSummary[]): string {
+/** Header plus one line per session, in the order given, separated as a spreadsheet in `locale` expects. */
+export function sessionsCsv(sessions: readonly SessionSummary[], locale: Locale): string {
+  const options = spreadsheetCsv(locale);
   const rows = sessions.map((session) => {
     const { figures } = session;
     return csvRecord(
@@ -31,10 +34,10 @@ export function sessionsCsv(sessions: readonly SessionSummary[]): string {
         session.status,
         ...FIGURES.map((f) => (figures ? round(figures[f], FIGURE_COLUMNS[f].digits) : undefined)),
       ],
-      FOR_SPREADSHEETS,
+      options,
     );
   });
-  return csvRecord(SESSIONS_CSV_COLUMNS) + rows.join('');
+  return csvRecord(SESSIONS_CSV_COLUMNS, options) + rows.join('');
 }
 
 const two = (n: number): string => String(n).padStart(2, '0');

@@ -373,7 +373,7 @@ export class LuisterSessions extends LitElement {
 
   /** The sessions shown (all, or one agent's) as a CSV for a spreadsheet. */
   private exportList(sessions: readonly SessionSummary[]): void {
-    downloadBlob(this.i18n.t('sessions.listFile', { date: localDate(Date.now()) }), csvBlob(sessionsCsv(sessions)));
+    downloadBlob(this.i18n.t('sessions.listFile', { date: localDate(Date.now()) }), csvBlob(sessionsCsv(sessions, this.i18n.locale)));
   }
 
   private async export(session: SessionSummary, kind: ExportKind): Promise<void> {
