@@ -215,11 +215,8 @@ export class ReviewQueueController implements ReactiveController {
         report,
         media: wavBlob(channels, sampleRate),
         wav: async () => wavBlob(channels, sampleRate),
-        notes: session.notes ?? [],
-        comments: session.comments ?? [],
         fromFile: false,
-        sessionId: id,
-        ...(session.agent ? { agent: session.agent } : {}),
+        ...keptWith(session),
       };
     } catch (error) {
       this.notify({ kind: 'open-failed', name, reason: error instanceof StorageError ? error.kind : 'failed' });
@@ -239,11 +236,8 @@ export class ReviewQueueController implements ReactiveController {
       report,
       media: file,
       wav: () => fileAsWav(file),
-      notes: session.notes ?? [],
-      comments: session.comments ?? [],
       fromFile: true,
-      sessionId: session.id,
-      ...(session.agent ? { agent: session.agent } : {}),
+      ...keptWith(session),
     };
   }
 
@@ -455,4 +449,14 @@ export class ReviewQueueController implements ReactiveController {
 function withChannels(result: FeedResult): FeedResult {
   const source = result.report.source;
   return source ? { ...result, report: { ...result.report, source: { ...source, channels: result.channels } } } : result;
+}
+
+/** What a stored session brings to its review on screen: its notes, the coach's comments, its id and agent. */
+function keptWith(session: SessionSummary): Pick<ReviewedRecording, 'notes' | 'comments' | 'sessionId' | 'agent'> {
+  return {
+    notes: session.notes ?? [],
+    comments: session.comments ?? [],
+    sessionId: session.id,
+    ...(session.agent ? { agent: session.agent } : {}),
+  };
 }
